@@ -1,0 +1,1 @@
+ALTER TABLE "requests" ADD COLUMN "token_ttl_seconds" integer DEFAULT 900 NOT NULL;

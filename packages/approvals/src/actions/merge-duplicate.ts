@@ -1,0 +1,108 @@
+import { and, count, eq } from "drizzle-orm";
+import { appendAudit } from "../audit/append-audit";
+import type { Ctx } from "../context";
+import { canonicalJson } from "../crypto/params-digest";
+import { sha256Hex } from "../crypto/tokens";
+import { AppError } from "../errors";
+import type { DecisionMode } from "../policy";
+import { idempotencyKeys, requests } from "../store/schema";
+import type { CreateRequestInput } from "./create-request-input";
+import type { RequestRow } from "./load-request";
+import type { MaskingSummary } from "./present-request";
+
+/** What identifies "the same request again": who asks, what, where, with exactly which params. */
+export function duplicateKey(input: CreateRequestInput, paramsDigest: string, apiKeyId: string | null): string {
+  return sha256Hex(
+    canonicalJson({
+      key: apiKeyId,
+      requester: [input.requester.type, input.requester.id, input.requester.on_behalf_of ?? null],
+      action: input.action,
+      resource: input.resource ?? null,
+      environment: input.environment ?? null,
+      params: paramsDigest,
+    }),
+  );
+}
+
+export async function findPendingDuplicate(ctx: Ctx, dedupeKey: string): Promise<RequestRow | null> {
+  const [row] = await ctx.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.dedupeKey, dedupeKey), eq(requests.status, "pending")))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Refuses a requester with too many requests already waiting, so one agent cannot flood approvers. */
+export async function enforcePendingCap(ctx: Ctx, requester: { type: string; id: string }): Promise<void> {
+  const limit = ctx.env.maxPendingPerRequester ?? 100;
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.status, "pending"),
+        eq(requests.requesterType, requester.type),
+        eq(requests.requesterId, requester.id),
+      ),
+    );
+  if ((row?.n ?? 0) >= limit) {
+    throw new AppError("rate_limited", `${requester.id} already has ${limit} pending requests; wait for decisions`, {
+      extra: { retry_after: 60 },
+    });
+  }
+}
+
+export interface CreationBody {
+  id: string;
+  status: string;
+  decision_mode: DecisionMode;
+  policy: { rule: string | null; version: string };
+  required_approvals: number;
+  approvers: string[];
+  expires_at: string;
+  params_digest: string;
+  masking: MaskingSummary;
+}
+
+/** The body of POST /v1/requests for a stored request. */
+export function creationBody(row: RequestRow): CreationBody {
+  return {
+    id: row.id,
+    status: row.status,
+    decision_mode: row.decisionMode as DecisionMode,
+    policy: { rule: row.policyRule, version: row.policyVersion },
+    required_approvals: row.requiredApprovals,
+    approvers: row.approvers,
+    expires_at: row.expiresAt.toISOString(),
+    params_digest: row.paramsDigest,
+    masking: row.masking as MaskingSummary,
+  };
+}
+
+/** Answers a repeat with the pending request it duplicates, and says so in the audit trail. */
+export async function mergeIntoPending(
+  ctx: Ctx,
+  existing: RequestRow,
+  idempotency: { key: string; apiKeyId: string; bodyHash: string } | null,
+) {
+  const body = { ...creationBody(existing), merged: true };
+  await ctx.db.transaction(async (tx) => {
+    await appendAudit(tx, { type: "request.merged", requestId: existing.id, actor: ctx.actor, at: ctx.now });
+    if (idempotency) {
+      await tx
+        .insert(idempotencyKeys)
+        .values({
+          apiKeyId: idempotency.apiKeyId,
+          key: idempotency.key,
+          bodyHash: idempotency.bodyHash,
+          requestId: existing.id,
+          responseStatus: 200,
+          responseBody: body,
+        })
+        .onConflictDoNothing();
+    }
+  });
+  ctx.log.info({ request_id: existing.id }, "identical pending request merged");
+  return body;
+}

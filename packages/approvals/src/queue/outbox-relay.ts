@@ -1,0 +1,130 @@
+import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { Db } from "../store/database";
+import { outbox } from "../store/schema";
+import { enqueueOutboxRow } from "./enqueue-outbox-row";
+import { JOB_CATALOG, type JobKind } from "./job-catalog";
+import type { Queues } from "./queues";
+
+export interface OutboxRelayOptions {
+  db: Db;
+  queues: Queues;
+  log: Logger;
+  clock?: () => Date;
+  intervalMs?: number;
+  reconcileEveryMs?: number;
+  /** A pending row enqueued longer ago than this is checked against Redis and re-added if lost. */
+  staleAfterMs?: number;
+  batchSize?: number;
+}
+
+export interface OutboxRelay {
+  /** Moves freshly written rows now instead of at the next tick. */
+  nudge(): void;
+  relayOnce(): Promise<number>;
+  reconcileOnce(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Moves outbox rows into BullMQ (job id = outbox id) and re-enqueues whatever Redis lost. */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { db, queues, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  const batchSize = options.batchSize ?? 200;
+  let closed = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let pending = false;
+
+  const relayOnce = async (): Promise<number> => {
+    return db.transaction(async (tx) => {
+      const rows = await tx
+        .select({ id: outbox.id, kind: outbox.kind, availableAt: outbox.availableAt })
+        .from(outbox)
+        .where(and(eq(outbox.status, "pending"), isNull(outbox.enqueuedAt)))
+        .orderBy(asc(outbox.createdAt))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      if (rows.length === 0) return 0;
+      const now = clock();
+      for (const row of rows) await enqueueOutboxRow(queues, row, now);
+      await tx
+        .update(outbox)
+        .set({ enqueuedAt: now })
+        .where(
+          inArray(
+            outbox.id,
+            rows.map((r) => r.id),
+          ),
+        );
+      return rows.length;
+    });
+  };
+
+  const reconcileOnce = async (): Promise<number> => {
+    const now = clock();
+    const staleBefore = new Date(now.getTime() - (options.staleAfterMs ?? 30_000));
+    const rows = await db
+      .select({ id: outbox.id, kind: outbox.kind, availableAt: outbox.availableAt })
+      .from(outbox)
+      .where(and(eq(outbox.status, "pending"), lt(outbox.enqueuedAt, staleBefore)))
+      .orderBy(asc(outbox.enqueuedAt))
+      .limit(batchSize * 5);
+    let readded = 0;
+    for (const row of rows) {
+      const spec = JOB_CATALOG[row.kind as JobKind];
+      if (!spec) continue;
+      const job = await queues.byName[spec.queue].getJob(row.id);
+      if (job) {
+        if (await job.isFailed()) {
+          await db
+            .update(outbox)
+            .set({ status: "dead", lastError: job.failedReason?.slice(0, 500) ?? "failed", doneAt: now })
+            .where(and(eq(outbox.id, row.id), eq(outbox.status, "pending")));
+        }
+        continue;
+      }
+      await enqueueOutboxRow(queues, row, now);
+      await db.update(outbox).set({ enqueuedAt: now }).where(eq(outbox.id, row.id));
+      readded++;
+    }
+    if (readded > 0) log.warn({ readded }, "re-enqueued outbox rows missing from Redis");
+    return readded;
+  };
+
+  const tick = () => {
+    if (closed) return;
+    if (pending) return;
+    pending = true;
+    running = running
+      .then(async () => {
+        pending = false;
+        while (!closed && (await relayOnce()) === batchSize) {}
+      })
+      .catch((error: unknown) => {
+        pending = false;
+        log.warn({ err: error }, "outbox relay pass failed; will retry");
+      });
+  };
+
+  const relayTimer = setInterval(tick, options.intervalMs ?? 250);
+  const reconcileTimer = setInterval(() => {
+    if (closed) return;
+    running = running
+      .then(reconcileOnce)
+      .catch((error: unknown) => log.warn({ err: error }, "outbox reconcile failed"));
+  }, options.reconcileEveryMs ?? 15_000);
+  relayTimer.unref();
+  reconcileTimer.unref();
+
+  return {
+    nudge: tick,
+    relayOnce,
+    reconcileOnce,
+    close: async () => {
+      closed = true;
+      clearInterval(relayTimer);
+      clearInterval(reconcileTimer);
+      await running;
+    },
+  };
+}
