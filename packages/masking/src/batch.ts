@@ -1,0 +1,102 @@
+// Scanning many short strings one by one costs more in per-call overhead than in matching. The
+// walk therefore defers plain string values and scans them as one text, joined by a separator no
+// detector matches across; a match that would cross it sends its strings back to one-by-one scanning.
+import type { MaskContext } from "./context";
+import type { Match } from "./detectors/types";
+import { applyMatches, maskString, needsDecoding } from "./mask-string";
+import { merge, scan } from "./scan-text";
+import { DROP, type Replacement } from "./strategies";
+
+const SEP = "\n\u0000\n";
+/** Batches stay small enough that one scan's working set stays in cache. */
+const MAX_BATCH = 65_536;
+
+export class Slot {
+  container: Record<string, unknown> | unknown[] | undefined;
+  key: string | number | undefined;
+  result: Replacement | undefined;
+  constructor(
+    readonly text: string,
+    readonly path: string,
+    readonly states: Uint32Array | null,
+    readonly encoding: string | undefined,
+  ) {}
+}
+
+export const DROPPED = Symbol("dropped");
+
+function processOne(slot: Slot, ctx: MaskContext): Replacement {
+  return maskString(slot.text, slot.path, slot.states, 0, slot.encoding, ctx, true);
+}
+
+function scanBatch(batch: Slot[], ctx: MaskContext): void {
+  const { batchable, perString } = ctx.policy.detectors;
+  const starts: number[] = [];
+  let text = "";
+  for (const slot of batch) {
+    starts.push(text.length);
+    text += slot.text + SEP;
+  }
+  const matches = scan(text, batchable);
+  const local: Match[][] = batch.map(() => []);
+  const crossed = new Set<number>();
+  let k = 0;
+  for (const m of matches) {
+    while (k + 1 < batch.length && starts[k + 1]! <= m.start) k++;
+    const end = starts[k]! + batch[k]!.text.length;
+    if (m.end > end) {
+      for (let j = k; j < batch.length && starts[j]! < m.end; j++) crossed.add(j);
+      continue;
+    }
+    local[k]!.push({ ...m, start: m.start - starts[k]!, end: m.end - starts[k]! });
+  }
+  batch.forEach((slot, i) => {
+    if (crossed.has(i)) {
+      ctx.chars -= slot.text.length; // counted when batched, counted again by maskString
+      slot.result = processOne(slot, ctx);
+      return;
+    }
+    let found = local[i]!;
+    if (perString.length > 0) found = merge([...found, ...scan(slot.text, perString)]);
+    slot.result = applyMatches(slot.text, found, slot.path, 0, slot.encoding, ctx, true);
+  });
+}
+
+/** Masks every deferred string and writes the results into the masked copy. */
+export function flushSlots(slots: Slot[], ctx: MaskContext): void {
+  const limits = ctx.policy.limits;
+  let batch: Slot[] = [];
+  let size = 0;
+  for (const slot of slots) {
+    if (slot.text.length === 0) slot.result = slot.text;
+    else if (slot.text.length > limits.maxStringLength || ctx.chars + slot.text.length > limits.maxTotalChars) {
+      slot.result = processOne(slot, ctx);
+    } else if (needsDecoding(slot.text)) slot.result = processOne(slot, ctx);
+    else {
+      ctx.chars += slot.text.length;
+      batch.push(slot);
+      size += slot.text.length + SEP.length;
+      if (size >= MAX_BATCH) {
+        scanBatch(batch, ctx);
+        batch = [];
+        size = 0;
+      }
+    }
+  }
+  if (batch.length > 0) scanBatch(batch, ctx);
+  const arrays = new Set<unknown[]>();
+  for (const slot of slots) {
+    const c = slot.container;
+    if (c === undefined || slot.key === undefined) continue;
+    if (Array.isArray(c)) {
+      c[slot.key as number] = slot.result === DROP ? DROPPED : slot.result;
+      if (slot.result === DROP) arrays.add(c);
+    } else if (slot.result === DROP) delete c[slot.key as string];
+    else c[slot.key as string] = slot.result;
+  }
+  for (const a of arrays) {
+    const kept = a.filter((x) => x !== DROPPED);
+    a.length = 0;
+    a.push(...kept);
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import {
+  codiceFiscaleValid,
+  finnishHetuValid,
+  ibanValid,
+  koreanRrnValid,
+  luhn,
+  spanishIdValid,
+  swedishPersonnummerValid,
+  usItinValid,
+  usSsnValid,
+} from "./checksums";
+
+describe("checksums", () => {
+  it("luhn accepts test card numbers and rejects a changed digit", () => {
+    expect(luhn("4111111111111111")).toBe(true);
+    expect(luhn("4012888888881881")).toBe(true);
+    expect(luhn("4012888888881882")).toBe(false);
+    expect(luhn("")).toBe(false);
+  });
+
+  it("iban checks country length, BBAN layout and mod-97", () => {
+    expect(ibanValid("DE89370400440532013000")).toBe(true);
+    expect(ibanValid("GB29NWBK60161331926819")).toBe(true);
+    expect(ibanValid("DE89370400440532013001")).toBe(false); // mod-97
+    expect(ibanValid("DE8937040044053201300")).toBe(false); // length
+    expect(ibanValid("GB29NW3K60161331926819")).toBe(false); // bank code must be letters
+    expect(ibanValid("QQ93123456781234")).toBe(false); // no such country
+  });
+
+  it("national identifiers", () => {
+    expect(spanishIdValid("12345678Z")).toBe(true);
+    expect(spanishIdValid("12345678A")).toBe(false);
+    expect(spanishIdValid("X9613851N")).toBe(true);
+    expect(codiceFiscaleValid("MRTNTN23M02D969P")).toBe(true);
+    expect(codiceFiscaleValid("MRTNTN23M02D969Q")).toBe(false);
+    expect(finnishHetuValid("131052-308T")).toBe(true);
+    expect(finnishHetuValid("310289-211C")).toBe(false); // 31 February
+    expect(swedishPersonnummerValid("811228-9874")).toBe(true);
+    expect(swedishPersonnummerValid("811228-9875")).toBe(false);
+    expect(koreanRrnValid("880411-2238459")).toBe(true);
+    expect(koreanRrnValid("880411-2238458")).toBe(false);
+  });
+
+  it("US SSN allocation rules and ITIN groups", () => {
+    expect(usSsnValid("078051123")).toBe(true);
+    expect(usSsnValid("078051120")).toBe(false); // the Woolworth number
+    expect(usSsnValid("666051123")).toBe(false);
+    expect(usSsnValid("078001123")).toBe(false);
+    expect(usItinValid("911701234")).toBe(true);
+    expect(usItinValid("911891234")).toBe(false);
+  });
+});

@@ -1,0 +1,226 @@
+// Credentials recognised by their surroundings rather than their shape: PEM/PGP private key
+// blocks, user:password in URLs, Authorization headers, `curl -u`, and the data of a Kubernetes Secret.
+import { lowerSameLength } from "../text-runs";
+import { isPlaceholder, looksRandom } from "../text-stats";
+import type { Detector, Match } from "./types";
+
+const TEMPLATE_START = /^[{<[$%]|^\*+$/;
+
+function push(out: Match[], start: number, end: number, type: string, detector: string): void {
+  if (end > start) out.push({ start, end, type, detector, category: "secret" });
+}
+
+const PEM_BEGIN = /-----BEGIN ([A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?)-----/g;
+const BASE64_CHAR = /[A-Za-z0-9+/=]/;
+
+export const privateKeyDetector: Detector = {
+  name: "private_key",
+  category: "secret",
+  applies: (p) => p.length >= 64,
+  scan(text, out) {
+    if (!text.includes("PRIVATE KEY") && !text.includes("PuTTY-User-Key-File")) return;
+    PEM_BEGIN.lastIndex = 0;
+    let nextEnd = text.indexOf("-----END ");
+    for (let m = PEM_BEGIN.exec(text); m !== null; m = PEM_BEGIN.exec(text)) {
+      const bodyStart = m.index + m[0].length;
+      const endMarker = `-----END ${m[1]}-----`;
+      // one forward pointer to the next END line keeps repeated BEGIN lines linear
+      if (nextEnd >= 0 && nextEnd < bodyStart) nextEnd = text.indexOf("-----END ", bodyStart);
+      const endAt = nextEnd >= 0 && text.startsWith(endMarker, nextEnd) ? nextEnd : -1;
+      const limit = endAt >= 0 && endAt - bodyStart < 65536 ? endAt : -1;
+      let bodyEnd = limit;
+      if (bodyEnd < 0) {
+        // No END line: mask the base64 run that follows, so a truncated key still never shows.
+        bodyEnd = bodyStart;
+        while (bodyEnd < text.length && bodyEnd - bodyStart < 65536) {
+          const c = text[bodyEnd]!;
+          if (BASE64_CHAR.test(c) || c === "\n" || c === "\r" || c === " " || c === "\\" || c === ":" || c === "-")
+            bodyEnd++;
+          else break;
+        }
+      }
+      let b64 = 0;
+      for (let i = bodyStart; i < bodyEnd; i++) if (BASE64_CHAR.test(text[i]!)) b64++;
+      if (b64 < 32) continue;
+      const end = limit >= 0 ? limit + endMarker.length : bodyEnd;
+      push(out, m.index, end, "private_key", "private_key");
+      PEM_BEGIN.lastIndex = end;
+    }
+    const putty = text.indexOf("Private-Lines:");
+    if (putty >= 0) {
+      let end = putty;
+      while (end < text.length && end - putty < 65536 && !text.startsWith("Private-MAC", end)) end++;
+      push(out, putty, end, "private_key", "private_key");
+    }
+  },
+};
+
+// scheme://user:password@host — the whole userinfo is masked: usernames in URLs are often tokens.
+export const urlCredentialsDetector: Detector = {
+  name: "url_credentials",
+  category: "secret",
+  applies: (p) => p.at > 0 && p.colons > 0,
+  scan(text, out) {
+    let from = 0;
+    for (let at = text.indexOf("://", from); at >= 0; at = text.indexOf("://", from)) {
+      from = at + 3;
+      if (at === 0 || !/[A-Za-z0-9+.-]/.test(text[at - 1]!)) continue;
+      const start = at + 3;
+      let i = start;
+      let colon = -1;
+      while (i < text.length && i - start < 512) {
+        const c = text[i]!;
+        if (c === "@" || /[\s/?#'"<>\\`]/.test(c)) break;
+        if (c === ":" && colon < 0) colon = i;
+        i++;
+      }
+      if (text[i] !== "@" || i === start) continue;
+      if (!/[A-Za-z0-9[_-]/.test(text[i + 1] ?? "")) continue;
+      const user = text.slice(start, colon >= 0 ? colon : i);
+      const password = colon >= 0 ? text.slice(colon + 1, i) : "";
+      if (colon >= 0) {
+        if (password.length === 0 || TEMPLATE_START.test(password) || /^[xX*]+$/.test(password)) continue;
+      } else if (!looksRandom(user, 16)) continue;
+      if (user.startsWith("$") || user.startsWith("{") || user.startsWith("<")) {
+        if (TEMPLATE_START.test(password)) continue;
+      }
+      push(out, start, i, "url_credentials", "url_credentials");
+      from = i;
+    }
+  },
+};
+
+const AUTH_HEADER_SOURCE =
+  "authori[sz]ation\\b[\"']?\\s{0,8}[:=]\\s{0,8}[\"']?\\s{0,8}(?:(?:bearer|basic|token|digest|negotiate|ntlm|api-?token|api-?key|sso-key|ssws|oauth|bot|key|hmac|aws4-hmac-sha256|splunk|gcm|dsn)\\s{1,8})?([^\\s\"'`,;]{4,4096})";
+const BEARER_SOURCE = "(?:bearer|basic)\\s{1,8}([A-Za-z0-9+/=._~-]{8,4096})";
+// Case-sensitive versions run on a lower-cased copy (faster in V8); the i-flag ones are the fallback.
+// They start with a literal so V8 can search for it; the leading word boundary is checked in code.
+const AUTH_HEADER = new RegExp(AUTH_HEADER_SOURCE, "g");
+const AUTH_HEADER_I = new RegExp(AUTH_HEADER_SOURCE, "gi");
+const BEARER = new RegExp(BEARER_SOURCE, "g");
+const BEARER_I = new RegExp(BEARER_SOURCE, "gi");
+
+function basicCredentials(value: string): boolean {
+  try {
+    const decoded = Buffer.from(value, "base64").toString("utf8");
+    return /^[\x20-\x7e]{1,256}:[\x20-\x7e]{0,256}$/.test(decoded);
+  } catch {
+    return false;
+  }
+}
+
+export const authHeaderDetector: Detector = {
+  name: "auth_header",
+  category: "secret",
+  applies: (p) => p.longestWord >= 4 && p.letters >= 9,
+  scan(text, out) {
+    // plain includes: a case-insensitive regex gate costs more than the scan it guards
+    const gate = ["uth", "UTH", "earer", "EARER", "asic", "ASIC"].some((w) => text.includes(w));
+    if (!gate) return;
+    const lower = lowerSameLength(text);
+    const hay = lower ?? text;
+    const header = lower ? AUTH_HEADER : AUTH_HEADER_I;
+    header.lastIndex = 0;
+    for (let m = header.exec(hay); m !== null; m = header.exec(hay)) {
+      if (m.index > 0 && /[a-z0-9_]/i.test(hay[m.index - 1]!)) continue;
+      const start = m.index + m[0].length - m[1]!.length;
+      const value = text.slice(start, m.index + m[0].length);
+      if (TEMPLATE_START.test(value) || isPlaceholder(value)) continue;
+      push(out, start, start + value.length, "authorization", "auth_header");
+    }
+    const bearer = lower ? BEARER : BEARER_I;
+    bearer.lastIndex = 0;
+    for (let m = bearer.exec(hay); m !== null; m = bearer.exec(hay)) {
+      if (m.index > 0 && /[a-z0-9_]/i.test(hay[m.index - 1]!)) continue;
+      const start = m.index + m[0].length - m[1]!.length;
+      const value = text.slice(start, m.index + m[0].length);
+      const basic = hay.startsWith("basic", m.index);
+      const ok = basic
+        ? basicCredentials(value) || looksRandom(value, 16)
+        : looksRandom(value, 8) || value.startsWith("ey");
+      if (!ok || isPlaceholder(value)) continue;
+      push(out, start, start + value.length, "authorization", "auth_header");
+    }
+  },
+};
+
+const CURL_USER =
+  /(?:^|\s)(?:-u|--user)(?:\s{1,5}|=)((?:"[^"\n]{0,256}"|'[^'\n]{0,256}'|[^\s"':]{1,256})(?::(?:"[^"\n]{0,256}"|'[^'\n]{0,256}'|[^\s"']{0,256}))?)/g;
+const WEAK_PASSWORDS = /^(?:pass|password|passwd|pwd|token|secret|test|user|username|key|apikey|api_key|changeme)$/i;
+
+function templatePart(part: string): boolean {
+  if (/\$\{|\$\(|\{\{|^\$[A-Za-z_]|^%|^<.*>$|^\[.*\]$/.test(part)) return true;
+  const braced = /^\{(.*)\}$/.exec(part);
+  return braced !== null && !looksRandom(braced[1]!, 8);
+}
+
+// `curl -u user:password` (and wget/httpie style --user).
+export const cliCredentialsDetector: Detector = {
+  name: "cli_credentials",
+  category: "secret",
+  applies: (p) => p.dashes > 0 && p.colons > 0,
+  scan(text, out) {
+    if (!text.includes("-u") && !text.includes("--user")) return;
+    CURL_USER.lastIndex = 0;
+    for (let m = CURL_USER.exec(text); m !== null; m = CURL_USER.exec(text)) {
+      const raw = m[1]!;
+      const start = m.index + m[0].length - raw.length;
+      const value = raw.replace(/["']/g, "");
+      const colon = value.indexOf(":");
+      if (colon < 0) continue;
+      const user = value.slice(0, colon);
+      const password = value.slice(colon + 1);
+      if (templatePart(value) || [user, password].some((p) => p.length > 0 && templatePart(p))) continue;
+      if (password.length > 0 && (WEAK_PASSWORDS.test(password) || password === user || isPlaceholder(password)))
+        continue;
+      if (password.length === 0 && user.length < 6) continue;
+      push(out, start, start + raw.length, "credential", "cli_credentials");
+    }
+  },
+};
+
+// A Kubernetes Secret manifest in YAML text: every value under `data:`/`stringData:` is secret material.
+export const kubernetesSecretDetector: Detector = {
+  name: "kubernetes_secret",
+  category: "secret",
+  applies: (p) => p.colons >= 2 && p.length >= 24,
+  scan(text, out) {
+    if (!/kind:\s{0,4}["']?secret["']?\s*$/im.test(text)) return;
+    const lines = text.split("\n");
+    // Each YAML document decides for itself whether it is a Secret.
+    const secretDoc: boolean[] = [];
+    let doc = 0;
+    for (const line of lines) {
+      if (/^---/.test(line)) doc++;
+      if (/^\s*kind:\s{0,4}["']?secret["']?\s*$/i.test(line)) secretDoc[doc] = true;
+    }
+    let offset = 0;
+    let blockIndent = -1;
+    doc = 0;
+    for (const line of lines) {
+      const lineStart = offset;
+      offset += line.length + 1;
+      if (/^---/.test(line)) {
+        doc++;
+        blockIndent = -1;
+      }
+      if (!secretDoc[doc]) continue;
+      const indent = line.length - line.trimStart().length;
+      const trimmed = line.trim();
+      if (/^(?:data|stringData):\s*$/.test(trimmed)) {
+        blockIndent = indent;
+        continue;
+      }
+      if (blockIndent < 0 || trimmed.length === 0 || trimmed.startsWith("#")) continue;
+      if (indent <= blockIndent) {
+        blockIndent = -1;
+        continue;
+      }
+      const kv = /^[\t ]*["']?[\w.-]{1,253}["']?:[\t ]*(.*)$/.exec(line);
+      const value = (kv ? kv[1]! : trimmed).replace(/^["']|["']$/g, "");
+      if (value.length < 10 || /^\{\{.*\}\}$/.test(value)) continue;
+      const at = line.lastIndexOf(value);
+      push(out, lineStart + at, lineStart + at + value.length, "kubernetes_secret", "kubernetes_secret");
+    }
+  },
+};

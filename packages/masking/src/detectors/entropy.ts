@@ -1,0 +1,74 @@
+// Long random-looking tokens with no recognisable prefix and no credential name next to them.
+// The filters matter more than the threshold: UUIDs, hex digests, URL paths, file names,
+// identifiers, public key material, base64 of readable text (decoded and scanned separately),
+// placeholders, and values whose name says what they are (`version=…`, `csrf_token=…`) are all
+// long and "high entropy" without being credentials.
+import { classifyKey } from "../key-names";
+import { base64Runs } from "../text-runs";
+import { charClasses, isHex, isPlaceholder, isUuid, looksRandom, shannonEntropy } from "../text-stats";
+import type { Detector } from "./types";
+
+const HASH_PREFIX = /(?:sha(?:1|224|256|384|512)?|md5|commit|integrity|checksum|digest|etag|rev|hash)[\s:=@"'-]{0,3}$/i;
+// `name = `, `name: `, `"name": "`, `name="` right before the token
+const NAMED = /([A-Za-z_][\w.-]{0,63})["']?\s{0,4}(?::=|=>|[:=])\s{0,4}["'`]?$/;
+const PUBLIC_BLOCK = /-----BEGIN (?:PGP PUBLIC KEY BLOCK|PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE)-----/;
+
+function decodesToText(token: string): boolean {
+  if (token.length % 4 === 1) return false;
+  const bytes = Buffer.from(token, token.includes("-") || token.includes("_") ? "base64url" : "base64");
+  if (bytes.length < 12) return false;
+  let printable = 0;
+  for (const b of bytes) if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+  return printable / bytes.length > 0.95;
+}
+
+export function isGenericSecret(token: string): boolean {
+  const c = charClasses(token);
+  if (c.digit === 0 || c.upper === 0 || c.lower === 0) return false;
+  if (isUuid(token) || isHex(token) || isPlaceholder(token)) return false;
+  if (!looksRandom(token, 24)) return false;
+  const threshold = Math.min(4.2, Math.log2(token.length) - 0.7);
+  return shannonEntropy(token) >= threshold && !decodesToText(token);
+}
+
+// Host and path of a URL are addresses, not credentials (known webhook shapes have their own rules).
+function inUrlPath(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf("\n", start) + 1;
+  const before = text.slice(Math.max(lineStart, start - 512), start);
+  const url = before.lastIndexOf("://");
+  return url >= 0 && !/[\s"'<>?#]/.test(before.slice(url));
+}
+
+export const entropyDetector: Detector = {
+  name: "entropy",
+  category: "secret",
+  applies: (p) => p.longestWord >= 24 && p.digits > 0,
+  scan(text, out) {
+    if (text.length < 24) return;
+    const publicBlock = PUBLIC_BLOCK.exec(text);
+    const runs = base64Runs(text, 24);
+    for (let r = 0; r < runs.length; r += 2) {
+      const runStart = runs[r]!;
+      const runEnd = runs[r + 1]!;
+      if (runEnd - runStart > 1024) continue;
+      let token = text.slice(runStart, runEnd);
+      let start = runStart;
+      while (token.length > 0 && /[-_/+]/.test(token[0]!)) {
+        token = token.slice(1);
+        start++;
+      }
+      token = token.replace(/[-_/]+$/, "");
+      const end = start + token.length;
+      if (token.length < 24 || !isGenericSecret(token)) continue;
+      const before = text.slice(Math.max(0, start - 80), start);
+      if (HASH_PREFIX.test(before.slice(-12))) continue;
+      const named = NAMED.exec(before);
+      if (named && classifyKey(named[1]!) === null) continue;
+      if (publicBlock && publicBlock.index < start) continue;
+      if (inUrlPath(text, start)) continue;
+      if (/^pk_(?:live|test)_/.test(token)) continue; // publishable keys are public by design
+      if (/^\.[A-Za-z0-9]{2,4}\b/.test(text.slice(end, end + 6))) continue; // a file name
+      out.push({ start, end, type: "generic_secret", detector: "entropy", category: "secret" });
+    }
+  },
+};

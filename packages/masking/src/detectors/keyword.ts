@@ -1,0 +1,230 @@
+// `password = "…"`, `api_key: …`, `--token …`, `<add key="Password" value="…"/>`, `"…" == secret`:
+// a value assigned to a credential-named variable, in whatever syntax it was written. A small
+// hand-written parser rather than one big regex keeps it linear and lets the key name be classified
+// with the same rules as JSON keys.
+import { classifyKey, type KeyClass } from "../key-names";
+import { lowerSameLength } from "../text-runs";
+import { charClasses, isHex, isPlaceholder, isUuid, longestSequence, looksRandom } from "../text-stats";
+import type { Detector, Match } from "./types";
+
+const HIT_SOURCE =
+  "pass|pwd|pw|secret|token|key|auth|cred|cookie|session|dsn|sig|bearer|jwt|pin|otp|cvv|cvc|salt|conn|access";
+// searched in a lower-cased copy when one with the same indices exists (faster than the i flag)
+const HIT = new RegExp(HIT_SOURCE, "g");
+const HIT_I = new RegExp(HIT_SOURCE, "gi");
+const IDENT = /[A-Za-z0-9_.-]/;
+const OPERATORS = [":::=", "::=", ":=", "?=", ".=", "+=", "=>", "===", "!==", "==", "!=", "=", ":"];
+const COMPARISON = new Set(["===", "!==", "==", "!="]);
+const MAX_VALUE = 2048;
+const HASH_CONTEXT = /hash|digest|checksum|sha|md5|commit|rev|etag|fingerprint|integrity/i;
+const REFERENCE =
+  /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|[A-Za-z_$][\w$.]*\(.*\)|true|false|null|nil|none|undefined)$/i;
+const AUTH_SCHEME = /^(?:bearer|basic|token|digest|negotiate|ntlm|api-?token|api-?key|sso-key|ssws|oauth|bot|hmac)$/i;
+const REFERENCE_CASE_SENSITIVE = /^[A-Z][A-Z0-9_]{2,}$/;
+
+function isSpace(c: string | undefined): boolean {
+  return c === " " || c === "\t";
+}
+
+interface Value {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+function readQuoted(text: string, open: number): Value {
+  const q = text[open]!;
+  let i = open + 1;
+  while (i < text.length && i - open < MAX_VALUE) {
+    const c = text[i]!;
+    if (c === "\\") i += 2;
+    else if (c === q) return { start: open + 1, end: i, quoted: true };
+    else if (c === "\n" && q !== "`") break;
+    else i++;
+  }
+  // Unterminated: everything to the end of the line is the value, so nothing is left showing.
+  let end = open + 1;
+  while (end < text.length && end - open < MAX_VALUE && text[end] !== "\n") end++;
+  return { start: open + 1, end, quoted: false };
+}
+
+// Strong keys take everything up to whitespace or a separator, so a value full of brackets
+// (`m{{h}o)p$…`) is masked whole; weak keys stop at brackets too, as code usually closes there.
+function readBare(text: string, at: number, toEol: boolean, strong: boolean): Value {
+  const stops = strong ? ",;<&\"'`" : ",;)}]<&\"'`";
+  let end = at;
+  while (end < text.length && end - at < MAX_VALUE) {
+    const c = text[end]!;
+    if (c === "\n" || c === "\r") break;
+    if (!toEol && (isSpace(c) || stops.includes(c))) break;
+    end++;
+  }
+  if (toEol) {
+    while (end > at && /[\s,;"'`]/.test(text[end - 1]!)) end--;
+  }
+  return { start: at, end, quoted: false };
+}
+
+// Bounded look-back: a name with more than a few characters before it on its line is not at the start.
+function lineStartsWithIdent(text: string, identStart: number): boolean {
+  let i = identStart - 1;
+  while (i >= 0 && identStart - i <= 16 && text[i] !== "\n") i--;
+  if (i >= 0 && text[i] !== "\n") return false;
+  const prefix = text.slice(i + 1, identStart);
+  return /^\s*(?:-\s+|export\s+|set\s+|#\s*)?["']?$/.test(prefix);
+}
+
+/** Random, or long and token-shaped even if repetitive (weak names need one of the two). */
+function looksGenerated(v: string): boolean {
+  if (looksRandom(v, 10)) return true;
+  if (v.length < 32 || !/^[A-Za-z0-9+/=_.-]+$/.test(v) || isPlaceholder(v)) return false;
+  const c = charClasses(v);
+  const classes = (c.lower > 0 ? 1 : 0) + (c.upper > 0 ? 1 : 0) + (c.digit > 0 ? 1 : 0);
+  const words = (v.match(/[a-z]{5,}|[A-Z][a-z]{4,}/g) ?? []).join("").length;
+  return classes >= 2 && c.digit >= 4 && words < v.length * 0.5;
+}
+
+function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string): boolean {
+  const v = value.trim();
+  if (v.length === 0 || isPlaceholder(v)) return false;
+  if (
+    !quoted &&
+    (REFERENCE.test(v) || REFERENCE_CASE_SENSITIVE.test(v)) &&
+    !v.split(/[.(]/).some((p) => looksRandom(p, 8))
+  ) {
+    return false;
+  }
+  if (!quoted && !/^[A-Za-z0-9_=+/-]/.test(v)) return false;
+  if (/^(?:new|await|function|lambda)\s|^[\w.]+\(.*\)$/.test(v)) return false; // code, not a value
+  if (cls.type === "authorization" && AUTH_SCHEME.test(v)) return false; // the auth_header detector reads past it
+  if (cls.strength === "strong") return v.length >= 4 && !/^\d{1,3}$/.test(v) && longestSequence(v) < 10;
+  if (HASH_CONTEXT.test(key) && isHex(v)) return false;
+  if (isUuid(v)) return cls.type !== "access_key_id";
+  return looksGenerated(v);
+}
+
+export const keywordDetector: Detector = {
+  name: "keyword",
+  category: "secret",
+  applies: (p) => p.letters >= 3 && p.length >= 6,
+  scan(text: string, out: Match[]) {
+    const lower = lowerSameLength(text);
+    const hay = lower ?? text;
+    const hit = lower ? HIT : HIT_I;
+    hit.lastIndex = 0;
+    let processedTo = 0;
+    for (let m = hit.exec(hay); m !== null; m = hit.exec(hay)) {
+      if (m.index < processedTo) continue;
+      let s = m.index;
+      let e = m.index + m[0].length;
+      while (s > 0 && m.index - s < 64 && IDENT.test(text[s - 1]!)) s--;
+      while (e < text.length && e - m.index < 64 && IDENT.test(text[e]!)) e++;
+      processedTo = e;
+      hit.lastIndex = e;
+      const s0 = s;
+      while (s < e && (text[s] === "-" || text[s] === ".")) s++;
+      const cliFlag = s > s0 && text[s - 1] === "-" && (s0 === 0 || isSpace(text[s0 - 1]) || text[s0 - 1] === "\n");
+      while (e > s && (text[e - 1] === "." || text[e - 1] === "-")) e--;
+      const key = text.slice(s, e);
+      const cls = classifyKey(key);
+      if (!cls) continue;
+      const value = findValue(text, s, e, cls, cliFlag);
+      if (!value) continue;
+      const raw = text.slice(value.start, value.end);
+      if (!acceptable(raw, value.quoted, cls, key)) continue;
+      const lead = raw.length - raw.trimStart().length;
+      const trail = raw.length - raw.trimEnd().length;
+      out.push({
+        start: value.start + lead,
+        end: value.end - trail,
+        type: cls.type,
+        detector: "keyword",
+        category: "secret",
+      });
+      // a masked value holds no further assignments worth reading
+      processedTo = Math.max(processedTo, value.end);
+      hit.lastIndex = processedTo;
+    }
+  },
+};
+
+function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: boolean): Value | null {
+  const before = text[s - 1];
+  let p = e;
+  const keyQuote = before === '"' || before === "'" || before === "`" ? before : null;
+  if (keyQuote && text[p] === keyQuote) p++;
+  // <add key="Password" value="…" />
+  if (keyQuote && /(?:key|name)\s{0,2}=\s{0,2}$/i.test(text.slice(Math.max(0, s - 12), s - 1))) {
+    const attr = /^\s{1,8}value\s{0,4}=\s{0,4}(["'])/i.exec(text.slice(p, p + 32));
+    if (attr) return readQuoted(text, p + attr[0].length - 1);
+  }
+  // <password>value</password>
+  if (before === "<" && text[p] === ">") {
+    const close = text.slice(p + 1, p + 1 + MAX_VALUE).indexOf("</");
+    if (close < 0) return null;
+    return { start: p + 1, end: p + 1 + close, quoted: false };
+  }
+  if (text[p] === "[") {
+    const close = text.slice(p, p + 9).indexOf("]");
+    if (close > 0) p += close + 1;
+  }
+  if (text[p] === "]" && text[p + 1] !== "]") p++;
+  let q = p;
+  while (isSpace(text[q]) && q - p < 16) q++;
+  let op: string | undefined;
+  for (const candidate of OPERATORS) {
+    if (text.startsWith(candidate, q)) {
+      op = candidate;
+      break;
+    }
+  }
+  if (op === ":" && text[q + 1] === ":") return null;
+  if (op) {
+    q += op.length;
+  } else if (keyQuote && text[q] === ",") {
+    q++; // setProperty("API_TOKEN", "…")
+  } else if (cliFlag && q > p) {
+    // --token value
+  } else if (q > p && (text[q] === '"' || text[q] === "'") && cls.strength === "strong") {
+    // password "value";
+  } else {
+    const typed = /^[A-Za-z_][\w.[\]*]{0,30}[ \t]{1,8}(=|:=)/.exec(text.slice(q, q + 48));
+    if (!typed) return reversed(text, s);
+    q += typed[0].length;
+  }
+  if (op && COMPARISON.has(op)) {
+    const r = reversed(text, s);
+    if (r) return r;
+  }
+  let v = q;
+  while (isSpace(text[v]) && v - q < 16) v++;
+  if (text[v] === "@" && (text[v + 1] === '"' || text[v + 1] === "'")) v++;
+  if (/[bruf]/.test(text[v] ?? "") && (text[v + 1] === '"' || text[v + 1] === "'")) v++;
+  const c = text[v];
+  if (c === undefined || c === "\n" || c === "\r") return null;
+  if (c === "`") {
+    const r = readQuoted(text, v);
+    return /\s/.test(text.slice(r.start, r.end)) ? null : r; // `command substitution`
+  }
+  if (c === '"' || c === "'") return readQuoted(text, v);
+  const toEol = cls.strength === "strong" && (op === ":" || op === "=") && lineStartsWithIdent(text, s);
+  return readBare(text, v, toEol, cls.strength === "strong");
+}
+
+// "value" == password
+function reversed(text: string, s: number): Value | null {
+  let i = s - 1;
+  if (text[i] === '"' || text[i] === "'") return null;
+  while (i >= 0 && isSpace(text[i])) i--;
+  const op = /(?:===|!==|==|!=)$/.exec(text.slice(Math.max(0, i - 2), i + 1));
+  if (!op) return null;
+  i -= op[0].length;
+  while (i >= 0 && isSpace(text[i])) i--;
+  const q = text[i];
+  if (q !== '"' && q !== "'") return null;
+  const close = i;
+  let open = close - 1;
+  while (open >= 0 && close - open < MAX_VALUE && text[open] !== q && text[open] !== "\n") open--;
+  if (open < 0 || text[open] !== q) return null;
+  return { start: open + 1, end: close, quoted: true };
+}

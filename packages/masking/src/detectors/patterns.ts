@@ -1,0 +1,71 @@
+// Runs many single-regex token rules cheaply: one trigger regex finds which literal prefixes occur
+// at all, and only the rules owning those prefixes run. Most strings in a payload hit no trigger.
+import { LiteralIndex } from "./literal-index";
+import type { Category, Detector, Match } from "./types";
+
+export interface PatternSpec {
+  /** Detector name used in findings (`detector:<name>`) and in the policy's detector list. */
+  detector: string;
+  type: string;
+  /** Must be global; compiled again with the `d` flag to locate `group`. */
+  re: RegExp;
+  /** Literal substrings, one of which occurs in every match. Empty: the rule always runs. */
+  literals: string[];
+  group?: number;
+  /** Extra check on the masked part; false drops the match. */
+  valid?: (value: string) => boolean;
+  /** Extend the match over following token characters, so a short pattern never leaves a tail. */
+  widen?: boolean;
+}
+
+const TOKEN_CHAR = /[A-Za-z0-9_-]/;
+const MAX_WIDEN = 4096;
+
+export function patternDetector(name: string, category: Category, specs: PatternSpec[]): Detector {
+  const compiled = specs.map((s) => ({ ...s, re: new RegExp(s.re.source, `${s.re.flags.replace("d", "")}d`) }));
+  const byLiteral = new Map<string, number[]>();
+  const always: number[] = [];
+  compiled.forEach((s, i) => {
+    // single characters ("." for Discord) filter nothing: those rules always run
+    if (s.literals.length === 0 || s.literals.some((l) => l.length < 2)) {
+      always.push(i);
+      return;
+    }
+    for (const l of s.literals) {
+      const list = byLiteral.get(l) ?? [];
+      list.push(i);
+      byLiteral.set(l, list);
+    }
+  });
+  const index = new LiteralIndex(byLiteral.keys());
+
+  return {
+    name,
+    category,
+    // every provider token is at least 16 characters without whitespace
+    applies: (p) => p.longestWord >= 16,
+    scan(text: string, out: Match[]) {
+      const run = new Set<number>(always);
+      for (const l of index.present(text)) for (const i of byLiteral.get(l)!) run.add(i);
+      for (const i of run) {
+        const spec = compiled[i]!;
+        const re = spec.re;
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const g = spec.group ?? 0;
+          const span = m.indices?.[g];
+          const value = m[g];
+          if (!span || value === undefined) continue;
+          if (spec.valid && !spec.valid(value)) continue;
+          let end = span[1];
+          if (spec.widen) while (end < text.length && end - span[0] < MAX_WIDEN && TOKEN_CHAR.test(text[end]!)) end++;
+          out.push({ start: span[0], end, type: spec.type, detector: spec.detector, category });
+        }
+      }
+    },
+  };
+}

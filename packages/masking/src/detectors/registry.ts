@@ -1,0 +1,93 @@
+// The built-in detectors by name, the groups a policy can name, and assembly of the active set.
+import {
+  authHeaderDetector,
+  cliCredentialsDetector,
+  kubernetesSecretDetector,
+  privateKeyDetector,
+  urlCredentialsDetector,
+} from "./credentials";
+import { type CustomDetectorSpec, customDetector } from "./custom";
+import { entropyDetector } from "./entropy";
+import { keywordDetector } from "./keyword";
+import {
+  finnishIdDetector,
+  italianFiscalCodeDetector,
+  koreanRrnDetector,
+  spanishIdDetector,
+  swedishIdDetector,
+  usItinDetector,
+  usSsnDetector,
+} from "./national-ids";
+import { creditCardDetector, ibanDetector } from "./payment";
+import { emailDetector, ipDetector, macDetector, phoneDetector } from "./pii";
+import { SECRET_PATTERN_DETECTORS, SECRET_PATTERNS, secretPatternDetector } from "./secrets";
+import type { Detector } from "./types";
+
+const STRUCTURAL_SECRETS: Detector[] = [
+  privateKeyDetector,
+  urlCredentialsDetector,
+  authHeaderDetector,
+  cliCredentialsDetector,
+  kubernetesSecretDetector,
+  keywordDetector,
+  entropyDetector,
+];
+const PII: Detector[] = [emailDetector, phoneDetector, ipDetector, macDetector, creditCardDetector];
+const IDENTIFIERS: Detector[] = [
+  ibanDetector,
+  usSsnDetector,
+  usItinDetector,
+  spanishIdDetector,
+  italianFiscalCodeDetector,
+  finnishIdDetector,
+  swedishIdDetector,
+  koreanRrnDetector,
+];
+
+export const DETECTOR_GROUPS: Record<string, string[]> = {
+  secrets: [...SECRET_PATTERN_DETECTORS, ...STRUCTURAL_SECRETS.map((d) => d.name)],
+  pii: PII.map((d) => d.name),
+  identifiers: IDENTIFIERS.map((d) => d.name),
+};
+
+export const BUILTIN_DETECTOR_NAMES: string[] = Object.values(DETECTOR_GROUPS).flat();
+
+/** Finding types that are credentials: a policy may not show them partially. */
+export const SECRET_TYPES = new Set([
+  ...SECRET_PATTERNS.map((s) => s.type),
+  ...["private_key", "url_credentials", "authorization", "credential", "kubernetes_secret", "generic_secret"],
+  ...["password", "secret", "token", "api_key", "private_key", "cookie", "connection_string", "session"],
+  ...["access_key_id", "key", "binary"],
+]);
+
+export function expandDetectorNames(selection: "default" | "none" | string[]): Set<string> {
+  if (selection === "default") return new Set(BUILTIN_DETECTOR_NAMES);
+  if (selection === "none") return new Set();
+  const out = new Set<string>();
+  for (const name of selection) for (const n of DETECTOR_GROUPS[name] ?? [name]) out.add(n);
+  return out;
+}
+
+export interface DetectorSet {
+  /** Run on every string. */
+  text: Detector[];
+  /** The built-in part of `text`: safe to run over many strings joined into one. */
+  batchable: Detector[];
+  /** The policy's custom detectors: their regexes may anchor on ^ and $, so they see one string at a time. */
+  perString: Detector[];
+  /** Run on the decimal form of large integers (card numbers sent as JSON numbers). */
+  numeric: Detector[];
+}
+
+export function buildDetectors(selection: "default" | "none" | string[], custom: CustomDetectorSpec[]): DetectorSet {
+  const names = expandDetectorNames(selection);
+  const text: Detector[] = [];
+  const providers = new Set(SECRET_PATTERN_DETECTORS.filter((n) => names.has(n)));
+  if (providers.size > 0) text.push(secretPatternDetector(providers));
+  for (const d of [...STRUCTURAL_SECRETS, ...PII, ...IDENTIFIERS]) if (names.has(d.name)) text.push(d);
+  const batchable = [...text];
+  const perString = custom.map(customDetector);
+  text.push(...perString);
+  const numeric = [creditCardDetector, phoneDetector].filter((d) => names.has(d.name));
+  return { text, batchable, perString, numeric };
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { scan } from "../scan-text";
+import { body, fake } from "../testing/fake-secrets";
+import { buildDetectors } from "./registry";
+
+const detectors = buildDetectors(["secrets"], []).text;
+const typesIn = (text: string) => scan(text, detectors).map((m) => m.type);
+const coversAll = (text: string, secret: string) => {
+  const at = text.indexOf(secret);
+  return scan(text, detectors).some((m) => m.start <= at && m.end >= at + secret.length);
+};
+
+describe("provider credentials", () => {
+  const cases: [string, string, string][] = [
+    ["AWS access key", fake.awsAccessKey(), "aws_access_key"],
+    ["GCP API key", fake.gcpApiKey(), "gcp_api_key"],
+    ["Azure AD client secret", fake.azureClientSecret(), "azure_client_secret"],
+    ["GitHub token", fake.githubToken(), "github_token"],
+    ["GitLab token", fake.gitlabToken(), "gitlab_token"],
+    ["Slack bot token", fake.slackBotToken(), "slack_token"],
+    ["Stripe key", fake.stripeKey(), "stripe_key"],
+    ["npm token", fake.npmToken(), "npm_token"],
+    ["Twilio key", fake.twilioKey(), "twilio_key"],
+    ["SendGrid key", fake.sendgridKey(), "sendgrid_key"],
+    ["OpenAI key", fake.openaiKey(), "openai_key"],
+    ["Anthropic key", fake.anthropicKey(), "anthropic_key"],
+    ["JWT", fake.jwt(), "jwt"],
+  ];
+  for (const [name, token, type] of cases) {
+    it(`finds a ${name} bare, quoted and inside prose`, () => {
+      expect(typesIn(token)).toContain(type);
+      for (const text of [`"${token}"`, `the agent used ${token} to deploy`, `{"k":"${token}"}`]) {
+        expect(coversAll(text, token), text).toBe(true);
+      }
+    });
+  }
+
+  it("covers the whole token even when the pattern is shorter than the token", () => {
+    const token = ["xo", "xa-2-", "511111111-31111111111-3111111111111-", body(18, 3, "0123456789abcdef")].join("");
+    expect(coversAll(`slack=${token}`, token)).toBe(true);
+  });
+
+  it("leaves placeholders and near misses alone", () => {
+    for (const text of [
+      ["gh", "p_", "x".repeat(36)].join(""),
+      ["AK", "IA", "X".repeat(16)].join(""),
+      ["xo", "xb-", "xxx"].join(""),
+      "sk_live_",
+      ["pk", "_live_", body(24)].join(""), // publishable, public by design
+      "hf_requiredCharacteristicTypesForDisplayMetadata",
+    ]) {
+      expect(scan(text, detectors), text).toEqual([]);
+    }
+  });
+});
+
+describe("credentials found by their surroundings", () => {
+  it("masks a whole PEM private key block, even without the END line", () => {
+    const pem = fake.privateKey();
+    expect(coversAll(`key: |\n${pem}\n`, pem)).toBe(true);
+    const truncated = pem.slice(0, 120);
+    expect(coversAll(truncated, truncated)).toBe(true);
+    expect(typesIn("-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----")).toEqual([]);
+  });
+
+  it("masks user:password in URLs but not host or path", () => {
+    const text = "postgres://admin:S3cr3t-pass@db.internal:5432/app";
+    const [m] = scan(text, detectors);
+    expect(text.slice(m!.start, m!.end)).toBe("admin:S3cr3t-pass");
+    expect(typesIn("https://example.com/a@b")).toEqual([]);
+  });
+
+  it("masks Authorization and Bearer values, not the scheme or templates", () => {
+    const jwt = fake.jwt();
+    expect(coversAll(`Authorization: Bearer ${jwt}`, jwt)).toBe(true);
+    const basic = Buffer.from("admin:hunter22").toString("base64");
+    expect(coversAll(`-H "Authorization: Basic ${basic}"`, basic)).toBe(true);
+    expect(typesIn('-H "Authorization: Bearer $API_KEY"')).toEqual([]);
+    expect(typesIn("uses Bearer authentication")).toEqual([]);
+  });
+
+  it("masks curl -u credentials", () => {
+    expect(coversAll("curl -u elastic:P@ssw0rd$1 https://localhost:9200", "elastic:P@ssw0rd$1")).toBe(true);
+    expect(typesIn("curl -u user:pass https://x")).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+    expect(typesIn('curl -u "${USER}:${PASS}" https://x')).toEqual([]);
+  });
+
+  it("masks the data of a Kubernetes Secret only", () => {
+    const secret = "apiVersion: v1\nkind: Secret\ndata:\n  password: UyFCXCpkJHpEc2I9\n  token: c3VwZXJzZWNyZXQ=\n";
+    expect(coversAll(secret, "c3VwZXJzZWNyZXQ=")).toBe(true);
+    const config = "apiVersion: v1\nkind: ConfigMap\ndata:\n  mode: c3VwZXJzZWNyZXQ=\n";
+    expect(typesIn(config)).toEqual([]);
+  });
+});
+
+describe("keyword assignments", () => {
+  it("masks values assigned to credential names in many syntaxes", () => {
+    const v = "hunter2-Zq9";
+    for (const text of [
+      `password = "${v}"`,
+      `PASSWORD=${v}`,
+      `db_pass: '${v}'`,
+      `"apiKey": "${v}"`,
+      `secret := \`${v}\``,
+      `--password ${v}`,
+      `<add key="Password" value="${v}" />`,
+      `<password>${v}</password>`,
+      `if ("${v}" == password) {`,
+      `System.setProperty("API_TOKEN", "${v}")`,
+      `var token string = "${v}"`,
+    ]) {
+      expect(coversAll(text, v), text).toBe(true);
+    }
+  });
+
+  it("skips empty values, templates, references and metadata names", () => {
+    for (const text of [
+      'password = ""',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+      "password: ${DB_PASSWORD}",
+      "password = var.db_password",
+      'token_url = "https://example.com/oauth/token"',
+      "max_tokens = 4096",
+      'secret_name = "prod/db"',
+      "the password is required",
+    ]) {
+      expect(scan(text, detectors), text).toEqual([]);
+    }
+  });
+
+  it("needs a generated-looking value for generic names", () => {
+    expect(typesIn('key = "users/2024/report.csv"')).toEqual([]);
+    expect(typesIn(`key = "${body(32)}"`)).toContain("key");
+  });
+});
+
+describe("high-entropy strings", () => {
+  it("masks a free-floating random token", () => {
+    const t = fake.generic();
+    expect(coversAll(`use ${t} to log in`, t)).toBe(true);
+  });
+
+  it("leaves UUIDs, hex digests, URL paths, file names and named non-secrets alone", () => {
+    for (const text of [
+      "id 3f2c9a1e-4b5d-4c6e-8f70-91a2b3c4d5e6",
+      "commit 9f2c1e7a4b3d5e6f708192a3b4c5d6e7f8091a2b",
+      `https://cdn.example.com/${body(32)}/image.png`,
+      `${body(30)}.tar.gz`,
+      `version=${body(30)}`,
+      "SlackAppConfigurationAccessTokenHere1",
+    ]) {
+      expect(typesIn(text), text).not.toContain("generic_secret");
+    }
+  });
+});

@@ -1,0 +1,264 @@
+// Provider credentials with a recognisable shape: a fixed prefix and a body of known alphabet and
+// length. Each rule is bounded (no unbounded repetition) and anchored on a literal, so the rules cost
+// nothing on strings that do not contain their prefix. Bodies that are obviously placeholders
+// (`ghp_xxxx…`, `AKIAXXXX…`) are left alone: they are documentation, not credentials.
+import { isMaskedBody, longestSequence } from "../text-stats";
+import { type PatternSpec, patternDetector } from "./patterns";
+import type { Detector } from "./types";
+
+// Every prefix starts with a word character, so \b is the same boundary and lets V8 scan for the literal.
+const L = "\\b";
+const R = "(?![A-Za-z0-9_])";
+
+function rule(
+  detector: string,
+  type: string,
+  literals: string[],
+  source: string,
+  opts: { group?: number; flags?: string; widen?: boolean; prefix?: number; valid?: (v: string) => boolean } = {},
+): PatternSpec {
+  const prefix = opts.prefix ?? 0;
+  return {
+    detector,
+    type,
+    literals,
+    re: new RegExp(source, `g${opts.flags ?? ""}`),
+    ...(opts.group !== undefined ? { group: opts.group } : {}),
+    ...(opts.widen ? { widen: true } : {}),
+    valid: (v: string) => !isMaskedBody(v.slice(prefix)) && (opts.valid ? opts.valid(v) : true),
+  };
+}
+
+const hasUpperLowerDigit = (v: string) => /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v);
+const mixedCase = (v: string) => /[a-z]/.test(v) && /[A-Z]/.test(v);
+
+export const SECRET_PATTERNS: PatternSpec[] = [
+  // Cloud: AWS, GCP, Azure, Alibaba
+  rule(
+    "aws",
+    "aws_access_key",
+    ["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
+    `${L}(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}${R}`,
+    { prefix: 4 },
+  ),
+  rule("aws", "aws_bedrock_key", ["ABSK"], `${L}ABSK[A-Za-z0-9+/]{109,269}={0,2}(?![A-Za-z0-9+/=])`, { prefix: 30 }),
+  rule(
+    "aws",
+    "aws_bedrock_key",
+    ["bedrock-api-key-"],
+    `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%_-]{0,2048}`,
+  ),
+  rule("gcp", "gcp_api_key", ["AIza"], `${L}AIza[0-9A-Za-z_-]{35}${R}`, { prefix: 4 }),
+  rule("gcp", "gcp_oauth_token", ["ya29."], `${L}ya29\\.[0-9A-Za-z_-]{20,2048}`, { prefix: 5 }),
+  rule("gcp", "gcp_refresh_token", ["1//0"], `${L}1//0[0-9A-Za-z_-]{40,512}`, { prefix: 4 }),
+  rule(
+    "azure",
+    "azure_client_secret",
+    ["Q~"],
+    `(?<![A-Za-z0-9_~.])[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])`,
+    { prefix: 6 },
+  ),
+  rule("azure", "azure_storage_key", ["AccountKey="], `AccountKey=([A-Za-z0-9+/]{80,100}={0,2})`, { group: 1 }),
+  rule("azure", "azure_sas_signature", ["sig="], `[?&;]sig=([A-Za-z0-9%+/=]{30,256})`, { group: 1 }),
+  rule("alibaba", "alibaba_access_key", ["LTAI"], `${L}LTAI[A-Za-z0-9]{20}${R}`, { prefix: 4 }),
+  // Source hosting and CI
+  rule("github", "github_token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], `${L}gh[pousr]_[A-Za-z0-9]{36,251}${R}`, {
+    prefix: 4,
+  }),
+  rule("github", "github_token", ["github_pat_"], `${L}github_pat_[A-Za-z0-9_]{82}${R}`, { prefix: 11 }),
+  rule("gitlab", "gitlab_token", ["glpat-"], `${L}glpat-[A-Za-z0-9_-]{20}${R}`, { prefix: 6 }),
+  rule(
+    "gitlab",
+    "gitlab_token",
+    ["glpat-", "glrt-"],
+    `${L}gl(?:pat-|rt-t\\d_)[A-Za-z0-9_-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}${R}`,
+    { prefix: 6 },
+  ),
+  rule(
+    "gitlab",
+    "gitlab_token",
+    ["gldt-", "glrt-", "glft-", "glsoat-", "glffct-"],
+    `${L}gl(?:dt|rt|ft|ffct)-[A-Za-z0-9_-]{20}${R}`,
+    { prefix: 5 },
+  ),
+  rule("gitlab", "gitlab_token", ["glsoat-"], `${L}glsoat-[A-Za-z0-9_-]{20,50}${R}`, { prefix: 7 }),
+  rule("gitlab", "gitlab_token", ["glptt-"], `${L}glptt-[A-Za-z0-9_-]{40}${R}`, { prefix: 6 }),
+  rule("gitlab", "gitlab_token", ["glimt-"], `${L}glimt-[A-Za-z0-9_-]{25}${R}`, { prefix: 6 }),
+  rule("gitlab", "gitlab_token", ["gloas-"], `${L}gloas-[A-Za-z0-9_-]{64}${R}`, { prefix: 6 }),
+  rule("gitlab", "gitlab_token", ["glcbt-"], `${L}glcbt-(?:[0-9a-fA-F]{2}_)?[A-Za-z0-9_-]{20}${R}`, { prefix: 6 }),
+  rule("gitlab", "gitlab_token", ["glagent-"], `${L}glagent-[A-Za-z0-9_-]{50,1024}${R}`, { prefix: 8 }),
+  rule("gitlab", "gitlab_token", ["GR1348941"], `${L}GR1348941[A-Za-z0-9_-]{20,50}${R}`, { prefix: 9 }),
+  // Chat and collaboration
+  rule("slack", "slack_token", ["xoxb-"], `${L}xoxb-\\d{8,14}-(?:\\d{8,14}-)?[A-Za-z0-9]{18,34}${R}`, { prefix: 5 }),
+  rule("slack", "slack_token", ["xoxp-", "xoxe-"], `${L}xox[pe]-\\d{8,14}-\\d{8,14}-\\d{8,14}-[A-Za-z0-9]{20,64}${R}`, {
+    prefix: 5,
+  }),
+  rule("slack", "slack_token", ["xoxo-", "xoxs-"], `${L}xox[os]-\\d{5,16}-\\d{5,16}-\\d{5,16}-[A-Fa-f0-9]{8,64}${R}`, {
+    prefix: 5,
+  }),
+  rule("slack", "slack_token", ["xoxa-", "xoxr-"], `${L}xox[ar]-(?:\\d-)?[0-9A-Za-z]{8,48}`, {
+    prefix: 5,
+    widen: true,
+  }),
+  rule("slack", "slack_token", ["xapp-"], `${L}xapp-\\d-[A-Z0-9]{8,16}-\\d{8,16}-[a-z0-9]{32,80}${R}`, { prefix: 5 }),
+  rule("slack", "slack_token", ["xoxe."], `${L}xoxe\\.xox[bp]-\\d-[A-Za-z0-9]{100,200}${R}`, { prefix: 12 }),
+  rule("slack", "slack_token", ["xoxe-"], `${L}xoxe-\\d-[A-Za-z0-9]{100,200}${R}`, { prefix: 7 }),
+  rule(
+    "slack",
+    "slack_webhook",
+    ["hooks.slack.com/"],
+    `hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9_/+-]{20,300})`,
+    { group: 1 },
+  ),
+  rule("teams", "teams_webhook", ["webhook.office.com"], `webhook\\.office\\.com/(webhookb2/[A-Za-z0-9@/_-]{40,400})`, {
+    group: 1,
+  }),
+  rule("discord", "discord_token", ["."], `[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}${R}`, {
+    valid: hasUpperLowerDigit,
+  }),
+  rule(
+    "discord",
+    "discord_webhook",
+    ["discord"],
+    `discord(?:app)?\\.com/api/webhooks/(\\d{5,30}/[A-Za-z0-9_-]{30,100})`,
+    { group: 1 },
+  ),
+  rule("telegram", "telegram_bot_token", [":A"], `${L}\\d{5,16}:A[A-Za-z0-9_-]{34}${R}`),
+  // Payments and commerce
+  rule("stripe", "stripe_key", ["sk_", "rk_"], `${L}[sr]k_(?:test|live|prod)_[A-Za-z0-9]{10,247}${R}`, { prefix: 8 }),
+  rule("stripe", "stripe_webhook_secret", ["whsec_"], `${L}whsec_[A-Za-z0-9+/=]{24,128}`, { prefix: 6 }),
+  rule("square", "square_token", ["EAAA", "sq0atp-"], `${L}(?:EAAA|sq0atp-)[A-Za-z0-9_-]{22,60}${R}`, { prefix: 4 }),
+  rule("square", "square_secret", ["sq0csp-"], `${L}sq0csp-[A-Za-z0-9_-]{43}${R}`, { prefix: 7 }),
+  rule(
+    "shopify",
+    "shopify_token",
+    ["shpat_", "shpca_", "shppa_", "shpss_"],
+    `${L}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${R}`,
+    { prefix: 6 },
+  ),
+  rule("easypost", "easypost_token", ["EZAK", "EZTK"], `${L}EZ[AT]K[A-Za-z0-9]{54}${R}`, { prefix: 4 }),
+  // Messaging and email
+  rule("twilio", "twilio_key", ["SK", "AC"], `${L}(?:SK|AC)[0-9a-f]{32}${R}`, { prefix: 2 }),
+  rule("sendgrid", "sendgrid_key", ["SG."], `${L}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${R}`, { prefix: 3 }),
+  rule("mailchimp", "mailchimp_key", ["-us"], `${L}[0-9a-f]{32}-us\\d{1,2}${R}`),
+  rule("mailgun", "mailgun_key", ["key-"], `${L}key-[0-9a-f]{32}${R}`, { prefix: 4 }),
+  // Package registries
+  rule("npm", "npm_token", ["npm_"], `${L}npm_[A-Za-z0-9]{36}${R}`, { prefix: 4 }),
+  rule("pypi", "pypi_token", ["pypi-AgE"], `${L}pypi-AgE[A-Za-z0-9_-]{70,1024}`, { prefix: 8 }),
+  rule("rubygems", "rubygems_token", ["rubygems_"], `${L}rubygems_[a-f0-9]{48}${R}`, { prefix: 9 }),
+  rule("nuget", "nuget_key", ["oy2"], `${L}oy2[a-z0-9]{43}${R}`, { prefix: 3, valid: (v) => /\d/.test(v) }),
+  rule("docker", "docker_token", ["dckr_pat_"], `${L}dckr_pat_[A-Za-z0-9_-]{27}${R}`, { prefix: 9 }),
+  rule("clojars", "clojars_token", ["CLOJARS_"], `${L}CLOJARS_[a-z0-9]{60}${R}`, { prefix: 8 }),
+  rule("artifactory", "artifactory_token", ["AKCp"], `${L}AKCp[A-Za-z0-9]{69}${R}`, { prefix: 4 }),
+  rule("artifactory", "artifactory_token", ["cmVmdGtu"], `${L}cmVmdGtu[A-Za-z0-9]{56}${R}`, { prefix: 8 }),
+  // AI providers
+  rule(
+    "openai",
+    "openai_key",
+    ["T3BlbkFJ"],
+    `${L}sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{16,250}T3BlbkFJ[A-Za-z0-9_-]{16,250}${R}`,
+  ),
+  rule("anthropic", "anthropic_key", ["sk-ant-"], `${L}sk-ant-[a-z]{2,8}\\d{2}-[A-Za-z0-9_-]{80,100}AA${R}`),
+  rule("llm", "llm_api_key", ["sk-"], `${L}sk-(?!ant-)(?:proj-|svcacct-|admin-|or-v1-)?[A-Za-z0-9_-]{32,200}${R}`, {
+    prefix: 3,
+    valid: (v) => /\d/.test(v) && longestSequence(v) < 8,
+  }),
+  rule("llm", "llm_api_key", ["gsk_"], `${L}gsk_[A-Za-z0-9]{52}${R}`, { prefix: 4 }),
+  rule("llm", "llm_api_key", ["xai-"], `${L}xai-[A-Za-z0-9]{80}${R}`, { prefix: 4 }),
+  rule("llm", "llm_api_key", ["pplx-"], `${L}pplx-[A-Za-z0-9]{48}${R}`, { prefix: 5 }),
+  rule("llm", "llm_api_key", ["r8_"], `${L}r8_[A-Za-z0-9]{37}${R}`, { prefix: 3 }),
+  rule("llm", "llm_api_key", ["lsv2_"], `${L}lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}${R}`, { prefix: 8 }),
+  rule("llm", "llm_api_key", ["pcsk_"], `${L}pcsk_[A-Za-z0-9_]{40,120}${R}`, { prefix: 5 }),
+  rule("llm", "llm_api_key", ["fw_"], `${L}fw_[A-Za-z0-9]{24}${R}`, { prefix: 3, valid: hasUpperLowerDigit }),
+  rule("huggingface", "huggingface_token", ["hf_"], `${L}hf_[A-Za-z]{34}${R}`, { prefix: 3, valid: mixedCase }),
+  rule("huggingface", "huggingface_token", ["api_org_"], `${L}api_org_[A-Za-z]{34}${R}`, {
+    prefix: 8,
+    valid: mixedCase,
+  }),
+  // Tokens in JWT form
+  rule(
+    "jwt",
+    "jwt",
+    ["eyJ"],
+    `${L}eyJ[A-Za-z0-9_-]{4,8192}\\.ey[A-Za-z0-9_-]{2,16384}(?:\\.[A-Za-z0-9_+/=-]{0,8192})?`,
+  ),
+  // Infrastructure and SaaS
+  rule("hashicorp", "vault_token", ["hvs."], `${L}hvs\\.[A-Za-z0-9_-]{90,120}${R}`, { prefix: 4 }),
+  rule("hashicorp", "vault_token", ["hvb."], `${L}hvb\\.[A-Za-z0-9_-]{138,300}${R}`, { prefix: 4 }),
+  rule("hashicorp", "vault_token", ["s."], `${L}s\\.[A-Za-z0-9]{24}${R}`, { prefix: 2, valid: hasUpperLowerDigit }),
+  rule("hashicorp", "terraform_token", [".atlasv1."], `${L}[a-z0-9]{14}\\.atlasv1\\.[a-z0-9_=-]{60,70}${R}`),
+  rule("cloudflare", "cloudflare_origin_ca_key", ["v1.0-"], `${L}v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}${R}`),
+  rule("databricks", "databricks_token", ["dapi"], `${L}dapi[a-f0-9]{32}(?:-\\d)?${R}`, { prefix: 4 }),
+  rule("digitalocean", "digitalocean_token", ["do"], `${L}do[opr]_v1_[a-f0-9]{64}${R}`, { prefix: 6 }),
+  rule("doppler", "doppler_token", ["dp."], `${L}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${R}`),
+  rule("dropbox", "dropbox_token", ["sl."], `${L}sl\\.[A-Za-z0-9_-]{130,152}${R}`, { prefix: 3 }),
+  rule("dynatrace", "dynatrace_token", ["dt0c01."], `${L}dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}${R}`),
+  rule("figma", "figma_token", ["figd_"], `${L}figd_[A-Za-z0-9_-]{40}${R}`, { prefix: 5 }),
+  rule("airtable", "airtable_token", ["pat"], `${L}pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}${R}`, { prefix: 3 }),
+  rule("adobe", "adobe_client_secret", ["p8e-"], `${L}p8e-[A-Za-z0-9]{32}${R}`, { prefix: 4 }),
+  rule("linear", "linear_token", ["lin_api_"], `${L}lin_api_[A-Za-z0-9]{40}${R}`, { prefix: 8 }),
+  rule("newrelic", "newrelic_key", ["NRAK-"], `${L}NRAK-[A-Z0-9]{27}${R}`, { prefix: 5 }),
+  rule("postman", "postman_token", ["PMAK-"], `${L}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${R}`, { prefix: 5 }),
+  rule("pulumi", "pulumi_token", ["pul-"], `${L}pul-[a-f0-9]{40}${R}`, { prefix: 4 }),
+  rule("prefect", "prefect_token", ["pnu_"], `${L}pnu_[A-Za-z0-9]{36}${R}`, { prefix: 4 }),
+  rule("readme", "readme_token", ["rdme_"], `${L}rdme_[a-z0-9]{70}${R}`, { prefix: 5 }),
+  rule("scalingo", "scalingo_token", ["tk-us-"], `${L}tk-us-[A-Za-z0-9_-]{48}${R}`, { prefix: 6 }),
+  rule("sentry", "sentry_token", ["sntrys_"], `${L}sntrys_eyJpYXQiO[A-Za-z0-9+/]{10,400}={0,2}_[A-Za-z0-9+/]{43}${R}`),
+  rule("sentry", "sentry_token", ["sntryu_"], `${L}sntryu_[a-f0-9]{64}${R}`, { prefix: 7 }),
+  rule("sourcegraph", "sourcegraph_token", ["sgp_"], `${L}sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}${R}`, {
+    prefix: 4,
+  }),
+  rule("grafana", "grafana_token", ["glc_"], `${L}glc_[A-Za-z0-9+/]{32,400}={0,2}`, { prefix: 4 }),
+  rule("grafana", "grafana_token", ["glsa_"], `${L}glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}${R}`, { prefix: 5 }),
+  rule("grafana", "grafana_token", ["eyJrIjoi"], `${L}eyJrIjoi[A-Za-z0-9]{70,400}={0,2}`),
+  rule("heroku", "heroku_key", ["HRKU-"], `${L}HRKU-AA[0-9A-Za-z_-]{58}${R}`, { prefix: 7 }),
+  rule("flyio", "flyio_token", ["fo1_"], `${L}fo1_[A-Za-z0-9_-]{43}${R}`, { prefix: 4 }),
+  rule("flyio", "flyio_token", ["fm1", "fm2"], `${L}fm[12][ar]?_[A-Za-z0-9+/]{100,4096}={0,3}`, { prefix: 5 }),
+  rule("notion", "notion_token", ["ntn_"], `${L}ntn_\\d{11}[A-Za-z0-9]{35}${R}`, { prefix: 4, valid: mixedCase }),
+  rule("notion", "notion_token", ["secret_"], `${L}secret_[A-Za-z0-9]{43}${R}`, {
+    prefix: 7,
+    valid: hasUpperLowerDigit,
+  }),
+  rule("octopus", "octopus_key", ["API-"], `${L}API-[A-Z0-9]{26}${R}`, { prefix: 4 }),
+  rule(
+    "onepassword",
+    "onepassword_secret_key",
+    ["A3-"],
+    `${L}A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}${R}`,
+    { prefix: 3 },
+  ),
+  rule("onepassword", "onepassword_token", ["ops_eyJ"], `${L}ops_eyJ[A-Za-z0-9+/]{250,8192}={0,3}`, { prefix: 7 }),
+  rule("openshift", "openshift_token", ["sha256~"], `${L}sha256~[A-Za-z0-9_-]{43}${R}`, { prefix: 7 }),
+  rule("intra42", "intra42_secret", ["s-s4t2"], `${L}s-s4t2(?:ud|af)-[a-f0-9]{64}${R}`),
+  rule(
+    "age",
+    "age_secret_key",
+    ["AGE-SECRET-KEY-1"],
+    `${L}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${R}`,
+    { prefix: 16 },
+  ),
+  rule("atlassian", "atlassian_token", ["ATATT3"], `${L}ATATT3[A-Za-z0-9_=-]{150,250}`, { prefix: 6 }),
+  rule("facebook", "facebook_token", ["EAAM", "EAAC"], `${L}EAA[MC][A-Za-z0-9]{80,400}${R}`, { prefix: 4 }),
+  rule("facebook", "facebook_token", ["|", "%7C"], `${L}\\d{15,16}(?:\\||%7C)[0-9A-Za-z_-]{27,40}${R}`),
+  rule("mapbox", "mapbox_token", ["sk.eyJ"], `${L}sk\\.eyJ[A-Za-z0-9_-]{50,1024}\\.[A-Za-z0-9_-]{20,200}`),
+  rule("planetscale", "planetscale_token", ["pscale_"], `${L}pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_=.-]{32,64}${R}`, {
+    prefix: 10,
+  }),
+  rule("tailscale", "tailscale_key", ["tskey-"], `${L}tskey-[a-z]{3,10}-[A-Za-z0-9]{8,32}-[A-Za-z0-9]{16,64}${R}`),
+  rule("supabase", "supabase_token", ["sbp_"], `${L}sbp_[a-f0-9]{40}${R}`, { prefix: 4 }),
+  rule("typeform", "typeform_token", ["tfp_"], `${L}tfp_[A-Za-z0-9_.=-]{59}${R}`, { prefix: 4 }),
+  rule(
+    "sidekiq",
+    "sidekiq_secret",
+    ["CONTRIBSYS"],
+    `BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\\s{0,8}[:=]\\s{0,8}["']?([a-f0-9]{8}:[a-f0-9]{8})`,
+    { group: 1, flags: "i" },
+  ),
+];
+
+export function secretPatternDetector(names?: Set<string>): Detector {
+  const specs = names ? SECRET_PATTERNS.filter((s) => names.has(s.detector)) : SECRET_PATTERNS;
+  return patternDetector("secrets", "secret", specs);
+}
+
+export const SECRET_PATTERN_DETECTORS = [...new Set(SECRET_PATTERNS.map((s) => s.detector))];

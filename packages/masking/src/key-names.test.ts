@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { classifyKey } from "./key-names";
+
+describe("classifyKey", () => {
+  it("normalises case and separators", () => {
+    for (const k of ["apiKey", "api_key", "API-KEY", "x-api-key", "ApiKey", "apikey"]) {
+      expect(classifyKey(k), k).toMatchObject({ type: "api_key", strength: "strong" });
+    }
+    for (const k of ["password", "PASSWORD", "db_pass", "userPwd", "passwd", "new_password"]) {
+      expect(classifyKey(k)?.type, k).toBe("password");
+    }
+    expect(classifyKey("AWS_SECRET_ACCESS_KEY")?.strength).toBe("strong");
+    expect(classifyKey("client_secret")?.type).toBe("secret");
+    expect(classifyKey("private_key")?.type).toBe("private_key");
+    expect(classifyKey("Authorization")?.type).toBe("authorization");
+    expect(classifyKey("set-cookie")?.type).toBe("cookie");
+    expect(classifyKey("dsn")?.type).toBe("connection_string");
+    expect(classifyKey("connectionString")?.type).toBe("connection_string");
+    expect(classifyKey("session_id")?.type).toBe("session");
+  });
+
+  it("leaves names that describe a credential rather than hold one", () => {
+    for (const k of [
+      "secret_name",
+      "token_url",
+      "tokenizer",
+      "max_tokens",
+      "password_policy",
+      "secret_arn",
+      "public_key",
+      "csrf_token",
+      "next_token",
+      "author",
+      "keyboard",
+      "monkeys",
+      "primaryKey",
+    ]) {
+      expect(classifyKey(k), k).toBeNull();
+    }
+  });
+
+  it("marks generic names weak so only generated-looking values are masked", () => {
+    expect(classifyKey("key")?.strength).toBe("weak");
+    expect(classifyKey("signature")?.strength).toBe("weak");
+    expect(classifyKey("pin")?.numeric).toBe(true);
+    expect(classifyKey("token")?.numeric).toBe(false);
+  });
+});

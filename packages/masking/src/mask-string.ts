@@ -1,0 +1,145 @@
+// Masks one string: a JSON document in a string is walked as structure; otherwise the detectors run
+// over the text, then base64 and percent-encoded runs that no detector claimed are decoded, masked
+// recursively and encoded again.
+import type { MaskContext } from "./context";
+import { findEncoded, parseJsonContainer } from "./decode";
+import type { Match } from "./detectors/types";
+import { findMatches } from "./scan-text";
+import { DROP, isMaskToken, type Replacement } from "./strategies";
+import { walkValue } from "./walk";
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function hasBase64Run(s: string, min: number): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const b64 =
+      (c >= 48 && c <= 57) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 43 ||
+      c === 47 ||
+      c === 95 ||
+      c === 45;
+    run = b64 ? run + 1 : 0;
+    if (run >= min) return true;
+  }
+  return false;
+}
+
+function maskPercentEncoded(
+  s: string,
+  path: string,
+  decodeDepth: number,
+  encoding: string | undefined,
+  ctx: MaskContext,
+): string {
+  let out = "";
+  let at = 0;
+  for (const span of findEncoded(s, [], "url")) {
+    const inner = encoding ? `${encoding}>url` : "url";
+    const r = maskString(span.decoded, path, null, decodeDepth + 1, inner, ctx, false);
+    if (r === span.decoded) continue;
+    out += s.slice(at, span.start) + (r === DROP ? "" : span.encode(r));
+    at = span.end;
+  }
+  return at === 0 ? s : out + s.slice(at);
+}
+
+export function maskString(
+  input: string,
+  path: string,
+  states: Uint32Array | null,
+  decodeDepth: number,
+  encoding: string | undefined,
+  ctx: MaskContext,
+  dropOk: boolean,
+): Replacement {
+  if (input.length === 0) return input;
+  let s = input;
+  const limits = ctx.policy.limits;
+  if (s.length > limits.maxStringLength) return ctx.failClosed(path, "size_limit", encoding);
+  ctx.chars += s.length;
+  if (ctx.chars > limits.maxTotalChars) return ctx.failClosed(path, "size_limit", encoding);
+
+  if (decodeDepth < limits.maxDecodeDepth) {
+    const json = parseJsonContainer(s);
+    if (json.ok && (typeof json.value === "object" || typeof json.value === "string") && json.value !== null) {
+      const before = ctx.findings.length;
+      const inner = encoding ? `${encoding}>json` : "json";
+      const masked = walkValue(json.value, path, states, 0, decodeDepth + 1, inner, ctx, new Set());
+      if (ctx.findings.length === before) return s;
+      if (masked === DROP) return ctx.failClosed(path, "field", inner);
+      return typeof masked === "string" && isMaskToken(masked) ? masked : JSON.stringify(masked);
+    }
+  }
+
+  // Percent-encoding first: encoded characters glue a secret to its neighbours ("%22ghp_…"), which
+  // would hide it from the boundary-anchored detectors and split it across partial matches.
+  if (decodeDepth < limits.maxDecodeDepth && s.includes("%")) {
+    s = maskPercentEncoded(s, path, decodeDepth, encoding, ctx);
+  }
+
+  return applyMatches(s, findMatches(s, ctx.policy.detectors.text), path, decodeDepth, encoding, ctx, dropOk);
+}
+
+/** Strings that must be opened (JSON, percent-encoding) before their text can be scanned. */
+export function needsDecoding(s: string): boolean {
+  let a = 0;
+  while (a < s.length && s.charCodeAt(a) <= 32) a++;
+  const c = s[a];
+  return c === "{" || c === "[" || c === '"' || s.includes("%");
+}
+
+/** Replaces the matches (disjoint, sorted) and the encoded runs nobody matched; DROP drops the field. */
+export function applyMatches(
+  s: string,
+  matches: Match[],
+  path: string,
+  decodeDepth: number,
+  encoding: string | undefined,
+  ctx: MaskContext,
+  dropOk: boolean,
+): Replacement {
+  const limits = ctx.policy.limits;
+  const edits: Edit[] = [];
+  for (const m of matches) {
+    const r = ctx.replace(
+      s.slice(m.start, m.end),
+      m.type,
+      m.category,
+      `detector:${m.detector}`,
+      path,
+      encoding,
+      dropOk,
+    );
+    if (r === DROP) return DROP;
+    edits.push({ start: m.start, end: m.end, text: r });
+  }
+
+  if (decodeDepth < limits.maxDecodeDepth) {
+    const runs = hasBase64Run(s, 16) ? findEncoded(s, matches, "base64") : [];
+    for (const span of runs) {
+      const inner = encoding ? `${encoding}>${span.encoding}` : span.encoding;
+      const r = maskString(span.decoded, path, null, decodeDepth + 1, inner, ctx, false);
+      if (r === span.decoded) continue;
+      const text = r === DROP ? "" : isMaskToken(r) ? r : span.encode(r);
+      edits.push({ start: span.start, end: span.end, text });
+    }
+  }
+  if (edits.length === 0) return s;
+  edits.sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const e of edits) {
+    if (e.start < at) continue;
+    out += s.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + s.slice(at);
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from "vitest";
+import { createMasker, mask } from "./mask";
+import { body, fake } from "./testing/fake-secrets";
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object") {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+const contractPolicy = {
+  fields: ["$..password", "$..ssn", "$.context.customer.email", "$.context.rows[*].secret_note"],
+  detectors: "default" as const,
+  strategies: { default: "redact", email: "partial", credit_card: "last4", identifier: "fingerprint" } as const,
+};
+
+describe("mask", () => {
+  it("masks a request as the engine sends it", () => {
+    const token = fake.githubToken();
+    const input = deepFreeze({
+      resource: "postgres://prod/customers",
+      reason: "nightly export",
+      params: { table: "customers", destination: "s3://exports/cust.csv", db: { password: "hunter2" } },
+      context: {
+        ticket: "OPS-1234",
+        customer: { email: "dana@example.com", iban: "DE89 3704 0044 0532 0130 00" },
+        rows: [
+          { email: "jo@example.com", card: "4111 1111 1111 1111", ssn: "078-05-1123", secret_note: "x" },
+          { note: `deploy with ${token}` },
+        ],
+      },
+    });
+    const { masked, findings } = createMasker({ policy: contractPolicy }).mask(input);
+    expect(masked.params).toEqual({
+      table: "customers",
+      destination: "s3://exports/cust.csv",
+      db: { password: "[REDACTED:field]" },
+    });
+    expect(masked.resource).toBe("postgres://prod/customers");
+    expect(masked.context.customer.email).toBe("[REDACTED:field]");
+    expect(masked.context.customer.iban).toMatch(/^\[iban:fp_[0-9a-f]{12}\]$/);
+    expect(masked.context.rows[0]).toEqual({
+      email: "j•••@example.com",
+      card: "•••• 1111",
+      ssn: "[REDACTED:field]",
+      secret_note: "[REDACTED:field]",
+    });
+    expect(masked.context.rows[1]!.note).toBe("deploy with [REDACTED:github_token]");
+    expect(findings).toContainEqual({
+      path: "$.params.db.password",
+      type: "field",
+      detector: "field:$..password",
+      strategy: "redact",
+    });
+    expect(findings).toContainEqual({
+      path: "$.context.rows[1].note",
+      type: "github_token",
+      detector: "detector:github",
+      strategy: "redact",
+    });
+    expect(JSON.stringify(findings)).not.toContain(token.slice(4, 12));
+  });
+
+  it("applies key-name rules whatever the spelling, and leaves metadata keys", () => {
+    const { masked } = mask({
+      apiKey: "abc",
+      API_KEY: "abc",
+      "x-api-key": "abc",
+      Authorization: "Bearer abc",
+      max_tokens: 4096,
+      secret_name: "prod/db",
+      pin: 1234,
+    });
+    expect(masked).toEqual({
+      apiKey: "[REDACTED:api_key]",
+      API_KEY: "[REDACTED:api_key]",
+      "x-api-key": "[REDACTED:api_key]",
+      Authorization: "[REDACTED:authorization]",
+      max_tokens: 4096,
+      secret_name: "prod/db",
+      pin: "[REDACTED:password]",
+    });
+  });
+
+  it("scans keys too and keeps them unique", () => {
+    const { masked, findings } = mask({ "a@example.com": 1, "b@example.com": 2 });
+    expect(Object.keys(masked)).toEqual(["[REDACTED:email]", "[REDACTED:email]#2"]);
+    expect(findings[0]).toMatchObject({ path: "$", type: "email", detector: "detector:email:key" });
+  });
+
+  it("opens JSON, base64 and URL-encoded strings and re-serialises them", () => {
+    const token = fake.stripeKey();
+    const { masked, findings } = mask({
+      json: JSON.stringify({ config: { password: "p4ss", host: "db" } }),
+      b64: Buffer.from(`export STRIPE_KEY=${token}`).toString("base64"),
+      b64whole: Buffer.from(token).toString("base64"),
+      url: `https://cb.example.com/?state=${encodeURIComponent(`{"token":"${token}"}`)}&n=1`,
+    });
+    expect(JSON.parse(masked.json)).toEqual({ config: { password: "[REDACTED:password]", host: "db" } });
+    expect(Buffer.from(masked.b64, "base64").toString()).toBe("export STRIPE_KEY=[REDACTED:stripe_key]");
+    expect(masked.b64whole).toBe("[REDACTED:stripe_key]");
+    expect(decodeURIComponent(masked.url)).toBe('https://cb.example.com/?state={"token":"[REDACTED:token]"}&n=1');
+    expect(findings.find((f) => f.path === "$.json.config.password")?.encoding).toBe("json");
+    expect(findings.find((f) => f.path === "$.b64")?.encoding).toBe("base64");
+    expect(JSON.stringify(masked)).not.toContain(token);
+  });
+
+  it("drops fields and array elements", () => {
+    const m = createMasker({
+      policy: { fields: ["$.tags[1]", "$..internal"], strategies: { field: "drop", email: "drop" } },
+    });
+    const { masked, findings } = m.mask({
+      tags: ["a", "b", "c"],
+      internal: { x: 1 },
+      contact: "jo@example.com",
+      rows: ["x", "jo@example.com", "y"],
+    });
+    expect(masked).toEqual({ tags: ["a", "c"], rows: ["x", "y"] });
+    expect(findings.map((f) => f.path).sort()).toEqual(["$.contact", "$.internal", "$.rows[1]", "$.tags[1]"]);
+    expect(m.maskText("mail jo@example.com")).toBe("mail [REDACTED:email]");
+  });
+
+  it("runs custom detectors from the policy", () => {
+    const m = createMasker({
+      policy: {
+        detectors: "none",
+        custom: [
+          { name: "employee_id", regex: "EMP-\\d{6}" },
+          { name: "codename", words: ["Falcon", "Blue Heron"], category: "secret" },
+        ],
+        strategies: { employee_id: "fingerprint" },
+      },
+    });
+    const { masked } = m.mask({ note: "EMP-123456 works on project blue heron and Falconry", email: "jo@example.com" });
+    expect(masked.note).toMatch(
+      /^\[employee_id:fp_[0-9a-f]{12}\] works on project \[REDACTED:codename\] and Falconry$/,
+    );
+    expect(masked.email).toBe("jo@example.com");
+  });
+
+  it("is deterministic and never mutates its input", () => {
+    const input = deepFreeze({ a: [{ email: "jo@example.com", n: 1 }], b: `token=${body(32)}` });
+    const m1 = createMasker({ fingerprintKey: "k", policy: { strategies: { email: "fingerprint" } } });
+    const m2 = createMasker({ fingerprintKey: "k", policy: { strategies: { email: "fingerprint" } } });
+    expect(m1.mask(input)).toEqual(m2.mask(input));
+    expect(m1.mask(input)).toEqual(m1.mask(input));
+    expect(input.a[0]!.email).toBe("jo@example.com");
+  });
+
+  it("gives the same answer for a string in a batch as on its own", () => {
+    const texts = [
+      "call +1 415 555 0132",
+      `key ${fake.awsAccessKey()} end`,
+      "plain words",
+      "password: hunter22",
+      "x".repeat(40),
+    ];
+    const m = createMasker();
+    expect(m.mask(texts).masked).toEqual(texts.map((t) => m.maskText(t)));
+  });
+
+  it("never throws and fails closed on what it cannot read", () => {
+    const cyclic: Record<string, unknown> = { name: "a" };
+    cyclic.self = cyclic;
+    const hostile = {
+      get boom(): string {
+        throw new Error("getter");
+      },
+    };
+    const m = createMasker();
+    expect(m.mask(cyclic).masked).toEqual({ name: "a", self: "[REDACTED:cycle]" });
+    expect(m.mask({ h: hostile }).masked).toEqual({ h: "[REDACTED:unreadable]" });
+    const odd = m.mask({
+      big: 4111111111111111n,
+      when: new Date(0),
+      set: new Set(["jo@example.com"]),
+      bytes: new Uint8Array([1, 2]),
+      fn: () => 1,
+    });
+    expect(odd.masked).toEqual({
+      big: "[REDACTED:credit_card]",
+      when: "1970-01-01T00:00:00.000Z",
+      set: ["[REDACTED:email]"],
+      bytes: "[REDACTED:binary]",
+    });
+    expect(m.mask(undefined).masked).toBeUndefined();
+    expect(m.maskText("")).toBe("");
+  });
+
+  it("masks whole fields past the caps and records why", () => {
+    const m = createMasker({ limits: { maxDepth: 3, maxStringLength: 100, maxNodes: 50 } });
+    const deep = m.mask({ a: { b: { c: { d: "x" } } } });
+    expect(deep.masked).toEqual({ a: { b: { c: "[REDACTED:depth_limit]" } } });
+    expect(deep.findings).toContainEqual({
+      path: "$.a.b.c",
+      type: "depth_limit",
+      detector: "limit:depth_limit",
+      strategy: "redact",
+    });
+    expect(m.mask({ s: "a".repeat(101) }).masked).toEqual({ s: "[REDACTED:size_limit]" });
+    const wide = m.mask(Array.from({ length: 80 }, (_, i) => i));
+    expect((wide.masked as unknown[]).filter((x) => x === "[REDACTED:size_limit]").length).toBeGreaterThan(0);
+  });
+
+  it("masks free text for the logger", () => {
+    const m = createMasker();
+    const jwt = fake.jwt();
+    expect(m.maskText(`login ok user=jo@example.com from 10.0.0.7 token ${jwt}`)).toBe(
+      "login ok user=[REDACTED:email] from [REDACTED:ip_address] token [REDACTED:jwt]",
+    );
+  });
+
+  it("rejects an invalid policy when compiling, not when masking", () => {
+    expect(() => createMasker({ policy: { custom: [{ name: "bad", regex: "(a+)+" }] } })).toThrow(/regex/);
+  });
+});

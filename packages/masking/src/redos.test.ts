@@ -1,0 +1,124 @@
+// Every regex and every detector gets adversarial input of growing size; time must grow roughly
+// linearly (16x input: linear is 16x time, quadratic 256x; the bound of 64x sits 4x from each).
+// Ratios with generous bounds, not absolute timings, because the machine is shared.
+import { describe, expect, it } from "vitest";
+import { buildDetectors } from "./detectors/registry";
+import { SECRET_PATTERNS } from "./detectors/secrets";
+import { createMasker } from "./mask";
+
+const SIZES = [10_000, 160_000] as const;
+const MAX_RATIO = 64; // linear is 16; quadratic would be 256
+const NOISE_FLOOR_MS = 12; // below this at 160k chars nothing super-linear is hiding
+
+function fill(unit: string, size: number): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+function fastest(run: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    run();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+function growth(run: (input: string) => void, unit: string): { ratio: number; large: number } {
+  const [small, large] = SIZES.map((n) => {
+    const input = fill(unit, n);
+    return fastest(() => run(input));
+  }) as [number, number];
+  return { ratio: large / Math.max(small, 0.05), large };
+}
+
+function assertLinear(label: string, run: (input: string) => void, units: string[]): void {
+  for (const unit of units) {
+    const { ratio, large } = growth(run, unit);
+    if (large < NOISE_FLOOR_MS) continue;
+    expect(ratio, `${label} on ${JSON.stringify(unit.slice(0, 24))}: ${large.toFixed(1)} ms at 160k`).toBeLessThan(
+      MAX_RATIO,
+    );
+  }
+}
+
+const GENERIC_UNITS = [
+  "a",
+  "aA1",
+  "1",
+  "1 ",
+  "1-",
+  "1.",
+  "a@",
+  "@a",
+  ":",
+  "a:",
+  "1:",
+  "::",
+  "%41",
+  "=",
+  "-",
+  "/",
+  "~",
+  "\n",
+  '"',
+  "`",
+  "password=",
+  "password: ",
+  "key",
+  "token ",
+  "-----BEGIN RSA PRIVATE KEY-----\n",
+  "eyJ",
+  "eyJa.",
+  "://a:b@",
+  "Bearer ",
+  "Basic ",
+  "Authorization: ",
+  "-u a:b ",
+  "kind: Secret\ndata:\n  a: ",
+  "AAAA",
+  "+1 (",
+  "DE89 ",
+  "<password>",
+  "secret_",
+  "sk-",
+  "xoxb-1234567890-",
+  "0f",
+  "Q~",
+  "AKIA",
+  "A3-",
+  "\\n",
+];
+
+describe("no catastrophic backtracking", () => {
+  it("each provider pattern is linear on input built from its own prefix", () => {
+    for (const spec of SECRET_PATTERNS) {
+      const re = new RegExp(spec.re.source, spec.re.flags);
+      const run = (input: string) => {
+        re.lastIndex = 0;
+        for (let m = re.exec(input); m !== null; m = re.exec(input)) if (m[0].length === 0) re.lastIndex++;
+      };
+      const units = spec.literals.flatMap((l) => [l, `${l}a`, `${l}aA1-`, `${l}0123456789abcdef`, `${l} `]);
+      assertLinear(`${spec.detector}/${spec.type}`, run, [...units, "a", "A1", "1"]);
+    }
+  }, 120_000);
+
+  it("each detector is linear on hostile input", () => {
+    const detectors = buildDetectors("default", [
+      { name: "ticket", regex: "(?:OPS|SEC)-\\d{1,8}" },
+      { name: "codename", words: ["falcon", "heron", "blue heron"] },
+    ]).text;
+    for (const d of detectors) assertLinear(d.name, (input) => d.scan(input, []), GENERIC_UNITS);
+  }, 120_000);
+
+  it("the whole masker is linear on hostile text and structures", () => {
+    const m = createMasker();
+    assertLinear(
+      "maskText",
+      (input) => m.maskText(input),
+      GENERIC_UNITS.filter((_, i) => i % 3 === 0),
+    );
+    const array = (input: string) => m.mask(input.match(/.{1,20}/gs) ?? []);
+    assertLinear("mask(array)", array, ["a@b.c ", "password=x ", "1"]);
+  }, 120_000);
+});

@@ -1,0 +1,125 @@
+// Heuristics that separate generated secrets from the things that look like them in real payloads:
+// placeholders, templates, identifiers, hashes and keyboard sequences.
+
+export function shannonEntropy(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) {
+    const p = c / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+export interface CharClasses {
+  lower: number;
+  upper: number;
+  digit: number;
+  other: number;
+}
+
+export function charClasses(s: string): CharClasses {
+  const out = { lower: 0, upper: 0, digit: 0, other: 0 };
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) out.lower++;
+    else if (c >= 65 && c <= 90) out.upper++;
+    else if (c >= 48 && c <= 57) out.digit++;
+    else out.other++;
+  }
+  return out;
+}
+
+export function longestRun(s: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    run = i > 0 && s[i] === s[i - 1] ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/** Longest run of consecutive ascending or descending characters (abcdef, 123456, zyxw). */
+export function longestSequence(s: string): number {
+  let best = s.length > 0 ? 1 : 0;
+  let up = 1;
+  let down = 1;
+  for (let i = 1; i < s.length; i++) {
+    const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
+    up = d === 1 ? up + 1 : 1;
+    down = d === -1 ? down + 1 : 1;
+    best = Math.max(best, up, down);
+  }
+  return best;
+}
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const HEX = /^[0-9a-fA-F]+$/;
+
+export function isUuid(s: string): boolean {
+  return UUID.test(s);
+}
+
+export function isHex(s: string): boolean {
+  return HEX.test(s);
+}
+
+const MASK_CHARS = /[xX*#•]{4}|\.{3}|_{4}|X{3}/;
+const TEMPLATE =
+  /^(?:\$\{|\$\(|\$[A-Za-z_]|\{\{|\{%|<%|#\{|@\{|%\(|%[sdv]$|%[A-Za-z_]\w*%$|\[[A-Z_ ]+\]$|<[^>]*>$|\{[A-Za-z_][\w.]*\}$)/;
+const PLACEHOLDER_WORDS =
+  /^(?:null|none|nil|undefined|true|false|yes|no|on|off|empty|string|str|value|secret|password|passwd|token|changeme|change_me|redacted|hidden|masked|required|optional|todo|tbd|n\/a|test|example|sample|dummy|placeholder)$/i;
+const PLACEHOLDER_PHRASE =
+  /(?:^|[\s_-])(?:your|insert|enter|put|replace)[\s_-]|(?:^|[\s_-])here$|placeholder|changeme|dummy|fake|redacted|xxxx|(?:^|[\s_-])example[\s_-]/i;
+
+/** A value that stands for a secret rather than being one: `xxxx`, `${VAR}`, `<token>`, `your_key_here`. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0) return true;
+  if (MASK_CHARS.test(v) || TEMPLATE.test(v) || PLACEHOLDER_WORDS.test(v) || PLACEHOLDER_PHRASE.test(v)) return true;
+  const distinct = new Set(v.replace(/[-_.\s]/g, "")).size;
+  if (distinct <= 2) return true;
+  return longestRun(v) >= Math.max(6, Math.ceil(v.length * 0.4));
+}
+
+/**
+ * Only the shape-level placeholder checks, for provider tokens whose bodies may contain words:
+ * runs of the characters people type when they mean "a key goes here".
+ */
+export function isMaskedBody(body: string): boolean {
+  if (/[xX*#•]{4}|\.{3}|0{8}/.test(body)) return true;
+  const filler = body.replace(/[-_.]/g, "").replace(/[^xX*#•0]/g, "");
+  return filler.length >= Math.max(6, body.length * 0.6);
+}
+
+/**
+ * Does this look machine-generated (a key, a token) rather than written by a person (a word, an identifier,
+ * a file name, a version)? Used where only context says "secret" weakly.
+ */
+export function looksRandom(value: string, minLength = 10): boolean {
+  if (value.length < minLength || isPlaceholder(value)) return false;
+  if (longestSequence(value) >= 10) return false;
+  // paths: users/2024/report.csv
+  if (value.includes("/") && value.split("/").every((s) => /^[a-z0-9._-]{0,24}$/.test(s))) return false;
+  const c = charClasses(value);
+  const letters = c.lower + c.upper;
+  if (letters === 0) return false;
+  const classes = (c.lower > 0 ? 1 : 0) + (c.upper > 0 ? 1 : 0) + (c.digit > 0 ? 1 : 0);
+  if (classes < 2) return false;
+  // identifiers and prose: words separated by _ - . / or camelCase humps, few digits
+  if (c.digit === 0 && /^(?:[A-Z]?[a-z]+|[A-Z]+|\d+)(?:[-_./ ]?(?:[A-Z]?[a-z]+|[A-Z]+|\d+))*$/.test(value)) {
+    const humps = value.match(/[A-Z]?[a-z]{3,}/g)?.length ?? 0;
+    if (humps >= 2 || c.upper === 0 || c.lower === 0) return false;
+  }
+  // mostly capitalised words: SlackAppConfigurationAccessTokenHere, SN_id_Gost28147_89_None_KeyMeshing
+  const humps = (value.match(/[A-Z][a-z]{2,}/g) ?? []).join("").length;
+  if (humps >= value.length * 0.5) return false;
+  if (/^[a-z]+(?:[-_.][a-z0-9]+)+$/i.test(value) && c.digit <= 4) {
+    const parts = value.split(/[-_.]/);
+    if (parts.every((p) => p.length <= 12 && !/\d.*[a-z].*\d|[a-z].*\d.*[a-z]/i.test(p))) return false;
+  }
+  return shannonEntropy(value) >= (value.length >= 20 ? 3.2 : 2.8);
+}
