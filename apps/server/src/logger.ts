@@ -1,0 +1,67 @@
+import type { Masker } from "@countersign/masking";
+import pino, { type Logger, type LoggerOptions } from "pino";
+
+// Keys whose values never reach a log line, whatever the masker would have found in them.
+const REDACT_PATHS = [
+  "token",
+  "*.token",
+  "key",
+  "*.key",
+  "secret",
+  "*.secret",
+  "signing_secret",
+  "password",
+  "*.password",
+  "authorization",
+  "*.authorization",
+  "req.headers.authorization",
+  "req.headers.cookie",
+  "params",
+  "context",
+  "callback.secret",
+];
+
+/** JSON lines on stdout; secrets are redacted by key and by the masking detectors. */
+export function createLogger(level: string, masker?: Masker, destination?: pino.DestinationStream): Logger {
+  const options: LoggerOptions = { level, redact: { paths: REDACT_PATHS, censor: "[REDACTED]" } };
+  if (masker) {
+    options.formatters = { log: (object) => maskStrings(object, masker) as Record<string, unknown> };
+    options.hooks = {
+      logMethod(args, method) {
+        // The message string is masked too, in case a caller interpolated a value into it.
+        const masked = args.map((arg) => (typeof arg === "string" ? masker.maskText(arg) : arg));
+        return method.apply(this, masked as Parameters<typeof method>);
+      },
+    };
+  }
+  return destination ? pino(options, destination) : pino(options);
+}
+
+// Values the server itself produces (its own URL, ids, names from the policy file) are not
+// request data; masking them (an IP in our own listen URL) would only hide what operators need.
+const OPERATIONAL_KEYS = new Set([
+  "url",
+  "roles",
+  "database",
+  "policy",
+  "policy_version",
+  "request_id",
+  "job",
+  "job_id",
+  "rule",
+  "channel",
+  "channels",
+  "signal",
+  "path",
+]);
+
+function maskStrings(value: unknown, masker: Masker, depth = 0, key = ""): unknown {
+  if (OPERATIONAL_KEYS.has(key) && depth === 1) return value;
+  if (typeof value === "string") return masker.maskText(value);
+  if (depth > 8 || value === null || typeof value !== "object") return value;
+  if (value instanceof Error) return { type: value.name, message: masker.maskText(value.message) };
+  if (Array.isArray(value)) return value.map((v) => maskStrings(v, masker, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = maskStrings(v, masker, depth + 1, k);
+  return out;
+}
