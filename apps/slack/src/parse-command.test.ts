@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { parseCommand } from "./parse-command";
+import { parseDuration } from "./parse-duration";
+
+describe("parseCommand", () => {
+  it("reads every part of a request, the reason verbatim even when it holds keywords", () => {
+    expect(
+      parseCommand("request db.export on postgres://prod/x in production for 2h because audit on   Monday for finance"),
+    ).toEqual({
+      kind: "request",
+      fields: {
+        action: "db.export",
+        resource: "postgres://prod/x",
+        environment: "production",
+        duration: "2h",
+        reason: "audit on   Monday for finance",
+      },
+    });
+  });
+
+  it("leaves out what is not given", () => {
+    expect(parseCommand("request db.export")).toEqual({ kind: "request", fields: { action: "db.export" } });
+    expect(parseCommand("request because I need it")).toEqual({ kind: "request", fields: { reason: "I need it" } });
+    expect(parseCommand("REQUEST deploy for 30 minutes")).toEqual({
+      kind: "request",
+      fields: { action: "deploy", duration: "30 minutes" },
+    });
+  });
+
+  it("knows list and help, and names what it does not know", () => {
+    expect(parseCommand("list")).toEqual({ kind: "list" });
+    expect(parseCommand("")).toEqual({ kind: "help" });
+    expect(parseCommand(" help ")).toEqual({ kind: "help" });
+    expect(parseCommand("approve req_1")).toEqual({ kind: "unknown", word: "approve" });
+  });
+});
+
+describe("parseDuration", () => {
+  it("reads short and long units", () => {
+    expect(parseDuration("15m")).toBe(900);
+    expect(parseDuration("2 hours")).toBe(7200);
+    expect(parseDuration("1d")).toBe(86400);
+    expect(parseDuration("45s")).toBe(45);
+  });
+  it("refuses what is not a duration", () => {
+    for (const text of ["soon", "0m", "15", "m", "1 fortnight", "-5m"]) expect(parseDuration(text)).toBeNull();
+  });
+});
