@@ -1,0 +1,97 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { queryRows } from "@countersign/approvals";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseRequest, startTestServer, type TestServer } from "./support/start-test-server";
+
+const CLI = fileURLToPath(new URL("../apps/server/bin/countersign.js", import.meta.url));
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+  const requester = await t.createKey(["requests:write"]);
+  const alice = await t.createKey(["decisions:write"], "alice@example.com");
+  for (let i = 0; i < 3; i++) {
+    const created = await t.api(requester.key)("POST", "/v1/requests", baseRequest({ environment: "staging" }));
+    await t.api(alice.key)("POST", `/v1/requests/${created.body.id}/decisions`, { verdict: "approve" });
+  }
+});
+afterAll(() => t?.close());
+
+function cli(args: string[]) {
+  try {
+    const stdout = execFileSync(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...t.env, LOG_LEVEL: "silent" },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    return { code: 0, stdout, stderr: "" };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("the audit trail", () => {
+  it("the database refuses UPDATE, DELETE and TRUNCATE", async () => {
+    // drizzle wraps the driver's error; the database's own refusal is its cause.
+    const refusal = (query: ReturnType<typeof sql>) =>
+      t.engine.db.execute(query).then(
+        () => "allowed",
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    expect(await refusal(sql`update audit_events set type = 'x'`)).toMatch(/append-only: UPDATE refused/);
+    expect(await refusal(sql`delete from audit_events`)).toMatch(/append-only: DELETE refused/);
+    expect(await refusal(sql`truncate audit_events`)).toMatch(/append-only: TRUNCATE refused/);
+  });
+
+  it("serves the trail over the API, oldest first, without tokens or keys", async () => {
+    const auditor = await t.createKey(["audit:read"]);
+    const res = await t.api(auditor.key)("GET", "/v1/audit?limit=1000");
+    const types = res.body.items.map((e: { type: string }) => e.type);
+    expect(types).toContain("request.created");
+    expect(types).toContain("decision.recorded");
+    expect(types).toContain("request.approved");
+    const seqs = res.body.items.map((e: { seq: number }) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(JSON.stringify(res.body)).not.toMatch(/cst_[A-Za-z0-9_-]{43}|csk_[A-Za-z0-9_-]{43}/);
+  });
+
+  it("audit verify passes, then names the row a superuser altered", async () => {
+    const clean = cli(["audit", "verify", "--json"]);
+    expect(clean.code).toBe(0);
+    const good = JSON.parse(clean.stdout);
+    expect(good.ok).toBe(true);
+
+    const rows = await queryRows<{ seq: number }>(
+      t.engine.db,
+      sql`select seq from audit_events order by seq limit 1 offset 2`,
+    );
+    const target = Number(rows[0]!.seq);
+    // As a superuser would: switch the guard off, rewrite history, switch it back on.
+    const admin = new pg.Client({ connectionString: t.database.url });
+    await admin.connect();
+    await admin.query("alter table audit_events disable trigger audit_events_no_update");
+    await admin.query(`update audit_events set data = '{"approver":"mallory@example.com"}' where seq = $1`, [target]);
+    await admin.query("alter table audit_events enable trigger audit_events_no_update");
+    await admin.end();
+
+    const broken = cli(["audit", "verify"]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`row seq ${target}`);
+    expect(broken.stderr).toContain("altered");
+  });
+
+  it("audit export writes JSON lines", () => {
+    const out = cli(["audit", "export"]);
+    expect(out.code).toBe(0);
+    const lines = out.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines[0]).toHaveProperty("hash");
+  });
+});

@@ -1,0 +1,65 @@
+import { queryRows } from "@countersign/approvals";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCallbackReceiver } from "./support/callback-receiver";
+import { baseRequest, startTestServer, type TestServer } from "./support/start-test-server";
+
+const lines: string[] = [];
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer({ logLines: lines });
+});
+afterAll(() => t?.close());
+
+describe("logs and queues never carry secrets", () => {
+  it("a whole loop at debug level logs no token, API key, callback secret or unmasked request data", async () => {
+    const receiver = await startCallbackReceiver();
+    const requester = await t.createKey(["requests:write", "tokens:redeem"]);
+    const alice = await t.createKey(["decisions:write"], "alice@example.com");
+    const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    try {
+      const created = await t.api(requester.key)(
+        "POST",
+        "/v1/requests",
+        baseRequest({
+          environment: "staging",
+          params: { table: "customers", password: "S3cr3t-Passw0rd!" },
+          callback: { url: receiver.url, secret },
+        }),
+      );
+      await t.api(alice.key)("POST", `/v1/requests/${created.body.id}/decisions`, { verdict: "approve" });
+      const [callback] = await receiver.waitFor(1);
+      const token = callback!.json.data.token as string;
+      await t.api(requester.key)("POST", "/v1/tokens/redeem", { token });
+
+      // Whatever is in Redis for this server: job payloads carry outbox ids only.
+      const keys = await t.redis.keys(`${t.prefix}:*`);
+      const redisDump: string[] = [];
+      for (const key of keys) {
+        const type = await t.redis.type(key);
+        if (type === "hash") redisDump.push(JSON.stringify(await t.redis.hgetall(key)));
+        else if (type === "string") redisDump.push(String(await t.redis.get(key)));
+        else if (type === "list") redisDump.push(JSON.stringify(await t.redis.lrange(key, 0, -1)));
+      }
+
+      // The audit trail is kept forever and exported: it must not carry them either.
+      const audit = await queryRows(t.engine.db, sql`select * from audit_events`);
+      const auditDump = JSON.stringify(audit);
+      expect(audit.length).toBeGreaterThan(2);
+
+      const everything = [lines.join("\n"), redisDump.join("\n"), auditDump];
+      expect(lines.length).toBeGreaterThan(5);
+      for (const haystack of everything) {
+        expect(haystack).not.toContain(token);
+        expect(haystack).not.toContain(requester.key);
+        expect(haystack).not.toContain(alice.key);
+        expect(haystack).not.toContain(secret);
+        expect(haystack).not.toContain("S3cr3t-Passw0rd!");
+        expect(haystack).not.toContain("4111 1111 1111 1111");
+        expect(haystack).not.toContain("jo@example.com");
+      }
+    } finally {
+      await receiver.close();
+    }
+  });
+});

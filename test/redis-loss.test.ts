@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCallbackReceiver } from "./support/callback-receiver";
+import { baseRequest, startTestServer, type TestServer } from "./support/start-test-server";
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t?.close());
+
+// Only this server's keys are flushed: other test files share the Redis and run in parallel.
+async function flushOurRedis() {
+  const keys = await t.redis.keys(`${t.prefix}:*`);
+  if (keys.length) await t.redis.del(...keys);
+  return keys.length;
+}
+
+describe("Redis loses everything", () => {
+  it("between submit and decision: the callback is still delivered", async () => {
+    const requester = await t.createKey(["requests:write"]);
+    const alice = await t.createKey(["decisions:write"], "alice@example.com");
+    const receiver = await startCallbackReceiver();
+    try {
+      const created = await t.api(requester.key)(
+        "POST",
+        "/v1/requests",
+        baseRequest({ environment: "staging", callback: { url: receiver.url } }),
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await flushOurRedis()).toBeGreaterThan(0);
+      await t.api(alice.key)("POST", `/v1/requests/${created.body.id}/decisions`, { verdict: "approve" });
+      const [callback] = await receiver.waitFor(1);
+      expect(callback!.json.type).toBe("request.approved");
+      expect(callback!.json.data.token).toMatch(/^cst_/);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("while a callback waits for its retry: the reconciler re-enqueues it, same webhook-id", async () => {
+    const requester = await t.createKey(["requests:write"]);
+    const alice = await t.createKey(["decisions:write"], "alice@example.com");
+    const receiver = await startCallbackReceiver((n) => (n === 1 ? 503 : 200));
+    try {
+      const created = await t.api(requester.key)(
+        "POST",
+        "/v1/requests",
+        baseRequest({ environment: "staging", callback: { url: receiver.url } }),
+      );
+      await t.api(alice.key)("POST", `/v1/requests/${created.body.id}/decisions`, { verdict: "approve" });
+      for (let i = 0; i < 100 && receiver.attempts() < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(receiver.attempts()).toBe(1);
+      await flushOurRedis();
+      const [callback] = await receiver.waitFor(1, 20_000);
+      expect(callback!.json.type).toBe("request.approved");
+      expect(String(callback!.headers["webhook-id"])).toMatch(/^obx_/);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
