@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { queryRows } from "@countersign/approvals";
+import { appendAudit, queryRows, verifyAuditChain } from "@countersign/approvals";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,6 +59,53 @@ describe("the audit trail", () => {
     expect(JSON.stringify(res.body)).not.toMatch(/cst_[A-Za-z0-9_-]{43}|csk_[A-Za-z0-9_-]{43}/);
   });
 
+  it("appends from many connections at once form one unbroken chain, in seq order", async () => {
+    const requester = await t.createKey(["requests:write"]);
+    const before = await verifyAuditChain(t.engine.db);
+    const created = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        t.api(requester.key)("POST", "/v1/requests", baseRequest({ environment: "staging", params: { run: i } })),
+      ),
+    );
+    expect(created.every((r) => r.status === 201)).toBe(true);
+    const after = await verifyAuditChain(t.engine.db);
+    expect(after.ok).toBe(true);
+    expect(after.checked).toBeGreaterThanOrEqual(before.checked + 40);
+    const [staged] = await queryRows<{ n: number }>(t.engine.db, sql`select count(*)::int as n from audit_pending`);
+    expect(staged!.n).toBe(0);
+  });
+
+  it("a transaction that rolls back leaves no audit event, staged or chained", async () => {
+    const count = async () =>
+      (
+        await queryRows<{ events: number; staged: number }>(
+          t.engine.db,
+          sql`select (select count(*)::int from audit_events) as events,
+                     (select count(*)::int from audit_pending) as staged`,
+        )
+      )[0]!;
+    const before = await count();
+    await expect(
+      t.engine.db.transaction(async (tx) => {
+        await appendAudit(tx, { type: "test.rolled_back", actor: { type: "system", reason: "test" }, at: new Date() });
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await count()).toEqual(before);
+    expect((await verifyAuditChain(t.engine.db)).ok).toBe(true);
+  });
+
+  it("audit export writes JSON lines", () => {
+    const out = cli(["audit", "export"]);
+    expect(out.code).toBe(0);
+    const lines = out.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines[0]).toHaveProperty("hash");
+  });
+  // Last: it breaks the chain on purpose.
   it("audit verify passes, then names the row a superuser altered", async () => {
     const clean = cli(["audit", "verify", "--json"]);
     expect(clean.code).toBe(0);
@@ -82,16 +129,5 @@ describe("the audit trail", () => {
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(`row seq ${target}`);
     expect(broken.stderr).toContain("altered");
-  });
-
-  it("audit export writes JSON lines", () => {
-    const out = cli(["audit", "export"]);
-    expect(out.code).toBe(0);
-    const lines = out.stdout
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l));
-    expect(lines.length).toBeGreaterThan(5);
-    expect(lines[0]).toHaveProperty("hash");
   });
 });

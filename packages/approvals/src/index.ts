@@ -20,6 +20,7 @@ export { listRequests } from "./actions/list-requests";
 export type { ChannelNotifier, NotifyInput, NotifyTarget } from "./actions/notify-channels-job";
 export type { RequestView } from "./actions/present-request";
 export { redeemToken } from "./actions/redeem-token";
+export { type AuditInput, appendAudit } from "./audit/append-audit";
 export { verifyAuditChain } from "./audit/verify-audit-chain";
 export type { ChatApp, ChatAppDeps } from "./chat-app";
 export type { Actor, Ctx, EngineEnv } from "./context";

@@ -1,9 +1,8 @@
-import { desc, sql } from "drizzle-orm";
 import { type Actor, describeActor } from "../context";
 import { newId } from "../crypto/ids";
 import type { Db } from "../store/database";
-import { auditEvents } from "../store/schema";
-import { GENESIS_HASH, hashAuditEvent } from "./hash-audit-event";
+import { auditPending } from "../store/schema";
+import { hashAuditContent } from "./hash-audit-event";
 
 export interface AuditInput {
   type: string;
@@ -13,13 +12,12 @@ export interface AuditInput {
   at: Date;
 }
 
-// One constant advisory lock orders every append, so each row's prev_hash is the row before it.
-const AUDIT_LOCK = 0x636f756e; // "coun"
-
-/** Appends one event to the hash chain. Must run inside the transaction of the change it records. */
+/**
+ * Records one event in the transaction of the change it describes. The event is staged and
+ * joins the hash chain when the transaction commits (migration 0007); if it rolls back, the
+ * event was never there.
+ */
 export async function appendAudit(tx: Db, input: AuditInput): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   const event = {
     id: newId("evt"),
     at: new Date(Math.floor(input.at.getTime())),
@@ -27,7 +25,14 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<void> {
     requestId: input.requestId ?? null,
     actor: describeActor(input.actor),
     data: input.data ?? {},
-    prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditEvents).values({ ...event, hash: hashAuditEvent(event) });
+  await tx.insert(auditPending).values({
+    eventId: event.id,
+    at: event.at,
+    type: event.type,
+    requestId: event.requestId,
+    actor: event.actor,
+    data: event.data,
+    contentHash: hashAuditContent(event),
+  });
 }

@@ -172,6 +172,22 @@ export const auditEvents = pgTable(
   (t) => [index("audit_request_idx").on(t.requestId)],
 );
 
+/**
+ * Audit events written by a transaction that has not committed yet. A deferred trigger
+ * (migration 0006) moves each onto the end of the chain in `audit_events` at commit, so the
+ * lock that orders the chain is held only for the commit itself.
+ */
+export const auditPending = pgTable("audit_pending", {
+  seq: bigserial("seq", { mode: "number" }).primaryKey(),
+  eventId: text("event_id").notNull(),
+  at: at("at").notNull(),
+  type: text("type").notNull(),
+  requestId: text("request_id"),
+  actor: jsonb("actor").notNull(),
+  data: jsonb("data").notNull(),
+  contentHash: text("content_hash").notNull(),
+});
+
 /** Every copy of a request's card posted to a chat platform, so each can be updated later. */
 export const cardPosts = pgTable(
   "card_posts",
