@@ -62,4 +62,18 @@ describe("logs and queues never carry secrets", () => {
       await receiver.close();
     }
   });
+
+  it("request log lines name the method, path and status, with a secret in the URL masked", async () => {
+    const reader = await t.createKey(["requests:read"]);
+    const githubToken = `ghp_${"x7Kq2mZp9R".repeat(3)}abcdef`;
+    const from = lines.length;
+    const res = await t.api(reader.key)("GET", `/v1/requests?status=pending&note=${githubToken}`);
+    expect(res.status).toBe(422);
+    const logged = lines.slice(from).map((l) => JSON.parse(l) as Record<string, any>);
+    const incoming = logged.find((l) => l.msg === "incoming request");
+    expect(incoming?.req).toMatchObject({ method: "GET", remoteAddress: "127.0.0.1" });
+    expect(incoming?.req.url).toMatch(/^\/v1\/requests\?status=pending&note=/);
+    expect(logged.find((l) => l.msg === "request completed")?.res).toEqual({ statusCode: 422 });
+    expect(lines.slice(from).join("\n")).not.toContain(githubToken);
+  });
 });
