@@ -17,9 +17,9 @@ import {
   type CreationBody,
   creationBody,
   duplicateKey,
-  enforcePendingCap,
   findPendingDuplicate,
   mergeIntoPending,
+  pendingDuplicateOrCap,
 } from "./merge-duplicate";
 import { planWaiting, scheduleWaiting } from "./plan-waiting";
 import type { MaskingSummary } from "./present-request";
@@ -110,9 +110,8 @@ export async function createRequest(
     pending: status === "pending",
   });
   if (dedupeKey) {
-    const existing = await findPendingDuplicate(ctx, dedupeKey);
+    const existing = await pendingDuplicateOrCap(ctx, dedupeKey, input.requester);
     if (existing) return { replayed: false, merged: true, body: await mergeIntoPending(ctx, existing, idempotency) };
-    await enforcePendingCap(ctx, input.requester);
   }
 
   const outcome = await ctx.db

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { appendAudit } from "../audit/append-audit";
 import type { Ctx } from "../context";
 import { canonicalJson } from "../crypto/params-digest";
@@ -33,24 +33,46 @@ export async function findPendingDuplicate(ctx: Ctx, dedupeKey: string): Promise
   return row ?? null;
 }
 
-/** Refuses a requester with too many requests already waiting, so one agent cannot flood approvers. */
-export async function enforcePendingCap(ctx: Ctx, requester: { type: string; id: string }): Promise<void> {
+/**
+ * Before a new pending request: the identical one already waiting, to merge into, if any;
+ * otherwise refuses a requester with too many requests waiting, so one agent cannot flood
+ * approvers. Both questions go to the database in one round trip, as every ingest asks them.
+ */
+export async function pendingDuplicateOrCap(
+  ctx: Ctx,
+  dedupeKey: string,
+  requester: { type: string; id: string },
+): Promise<RequestRow | null> {
   const limit = ctx.env.maxPendingPerRequester ?? 100;
   const [row] = await ctx.db
-    .select({ n: count() })
-    .from(requests)
-    .where(
-      and(
-        eq(requests.status, "pending"),
-        eq(requests.requesterType, requester.type),
-        eq(requests.requesterId, requester.id),
-      ),
-    );
-  if ((row?.n ?? 0) >= limit) {
+    .select({
+      duplicateId: sql<string | null>`(${ctx.db
+        .select({ id: requests.id })
+        .from(requests)
+        .where(and(eq(requests.dedupeKey, dedupeKey), eq(requests.status, "pending")))
+        .limit(1)})`,
+      pending: sql<number>`(${ctx.db
+        .select({ n: count() })
+        .from(requests)
+        .where(
+          and(
+            eq(requests.status, "pending"),
+            eq(requests.requesterType, requester.type),
+            eq(requests.requesterId, requester.id),
+          ),
+        )})`.mapWith(Number),
+    })
+    .from(sql`(select 1) as one`);
+  if (row?.duplicateId) {
+    const duplicate = await findPendingDuplicate(ctx, dedupeKey);
+    if (duplicate) return duplicate;
+  }
+  if ((row?.pending ?? 0) >= limit) {
     throw new AppError("rate_limited", `${requester.id} already has ${limit} pending requests; wait for decisions`, {
       extra: { retry_after: 60 },
     });
   }
+  return null;
 }
 
 export interface CreationBody {
