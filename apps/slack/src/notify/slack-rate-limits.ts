@@ -15,12 +15,16 @@ export async function takePostSlot(redis: Redis, channel: string): Promise<void>
   throw new RetryLaterError(Math.max(50, wait));
 }
 
-/** Counts chat.update calls per workspace and minute; past the budget, waits for the next minute. */
+/**
+ * Counts chat.update calls per workspace and minute; past the budget, waits for the next minute.
+ * The parked updates wake at random points of that minute: woken all at its start, hundreds of
+ * them would crowd the workers just when the budget only lets 50 through.
+ */
 export async function takeUpdateSlot(redis: Redis, team: string, nowMs = Date.now()): Promise<void> {
   const minute = Math.floor(nowMs / 60_000);
   const key = `${PREFIX}:update:${team}:${minute}`;
   const count = await redis.incr(key);
   if (count === 1) await redis.pexpire(key, 61_000);
   if (count <= UPDATES_PER_MINUTE) return;
-  throw new RetryLaterError((minute + 1) * 60_000 - nowMs + Math.floor(Math.random() * 1_000));
+  throw new RetryLaterError((minute + 1) * 60_000 - nowMs + Math.floor(Math.random() * 60_000));
 }

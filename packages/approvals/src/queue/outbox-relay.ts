@@ -1,10 +1,18 @@
-import { and, asc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../store/database";
 import { outbox } from "../store/schema";
 import { enqueueOutboxRow } from "./enqueue-outbox-row";
 import { JOB_CATALOG, type JobKind } from "./job-catalog";
 import type { Queues } from "./queues";
+
+// What enqueueOutboxRow needs of a row: the event only, not the payload (which can be large).
+const ENQUEUE_COLUMNS = {
+  id: outbox.id,
+  kind: outbox.kind,
+  availableAt: outbox.availableAt,
+  event: sql<string | null>`${outbox.payload}->>'event'`,
+};
 
 export interface OutboxRelayOptions {
   db: Db;
@@ -38,7 +46,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const relayOnce = async (): Promise<number> => {
     return db.transaction(async (tx) => {
       const rows = await tx
-        .select({ id: outbox.id, kind: outbox.kind, availableAt: outbox.availableAt })
+        .select(ENQUEUE_COLUMNS)
         .from(outbox)
         .where(and(eq(outbox.status, "pending"), isNull(outbox.enqueuedAt)))
         .orderBy(asc(outbox.createdAt))
@@ -64,7 +72,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const now = clock();
     const staleBefore = new Date(now.getTime() - (options.staleAfterMs ?? 30_000));
     const rows = await db
-      .select({ id: outbox.id, kind: outbox.kind, availableAt: outbox.availableAt })
+      .select(ENQUEUE_COLUMNS)
       .from(outbox)
       .where(and(eq(outbox.status, "pending"), lt(outbox.enqueuedAt, staleBefore)))
       .orderBy(asc(outbox.enqueuedAt))
