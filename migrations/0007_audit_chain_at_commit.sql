@@ -10,6 +10,12 @@ CREATE FUNCTION audit_pending_chain() RETURNS trigger AS $$
 DECLARE
   prev text;
 BEGIN
+  -- Under a snapshot older than the lock, the last row read below would be stale and the chain
+  -- would fork: refuse rather than write a broken link.
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'audit events must be written in a READ COMMITTED transaction, not %',
+      current_setting('transaction_isolation');
+  END IF;
   PERFORM pg_advisory_xact_lock(1668249966); -- 0x636f756e, "coun": the one audit chain
   SELECT hash INTO prev FROM audit_events ORDER BY seq DESC LIMIT 1;
   prev := coalesce(prev, repeat('0', 64));

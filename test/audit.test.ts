@@ -105,6 +105,27 @@ describe("the audit trail", () => {
     expect(lines.length).toBeGreaterThan(5);
     expect(lines[0]).toHaveProperty("hash");
   });
+  it("refuses to chain events from a transaction with an older snapshot, which would fork the chain", async () => {
+    const attempt = t.engine.db.transaction(
+      async (tx) => {
+        await appendAudit(tx, {
+          type: "test.repeatable_read",
+          actor: { type: "system", reason: "test" },
+          at: new Date(),
+        });
+      },
+      { isolationLevel: "repeatable read" },
+    );
+    const error = (await attempt.catch((e: Error & { cause?: Error }) => e)) as Error & { cause?: Error };
+    expect(error.cause?.message ?? error.message).toMatch(/must be written in a READ COMMITTED transaction/);
+    const [row] = await queryRows<{ n: number }>(
+      t.engine.db,
+      sql`select count(*)::int as n from audit_events where type = 'test.repeatable_read'`,
+    );
+    expect(row!.n).toBe(0);
+    expect((await verifyAuditChain(t.engine.db)).ok).toBe(true);
+  });
+
   // Last: it breaks the chain on purpose.
   it("audit verify passes, then names the row a superuser altered", async () => {
     const clean = cli(["audit", "verify", "--json"]);
