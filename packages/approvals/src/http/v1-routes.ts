@@ -36,6 +36,15 @@ export async function v1Routes(
     sendProblem(reply, toProblem(new AppError("not_found", "no such endpoint"))),
   );
 
+  // A long-poll may wait 60 s; on shutdown each one in flight answers at once with the current
+  // state (the client polls again, on another process), so SIGTERM does not wait out the timers.
+  const longPolls = new Set<AbortController>();
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+    for (const poll of longPolls) poll.abort();
+  });
+
   const actorOf = async (request: FastifyRequest) => {
     const actor = await authenticate(engine.db, request);
     request.actor = actor;
@@ -65,7 +74,13 @@ export async function v1Routes(
     const { wait } = GetRequestQuery.parse(request.query);
     const aborted = new AbortController();
     request.raw.once("close", () => aborted.abort());
-    return getRequest(engine.ctx(actor), id, { waitSeconds: wait, signal: aborted.signal });
+    longPolls.add(aborted);
+    if (closing) aborted.abort();
+    try {
+      return await getRequest(engine.ctx(actor), id, { waitSeconds: wait, signal: aborted.signal });
+    } finally {
+      longPolls.delete(aborted);
+    }
   });
 
   app.post("/requests/:id/decisions", async (request) => {
