@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { queryRows } from "@countersign/approvals";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,5 +76,22 @@ describe("logs and queues never carry secrets", () => {
     expect(incoming?.req.url).toMatch(/^\/v1\/requests\?status=pending&note=/);
     expect(logged.find((l) => l.msg === "request completed")?.res).toEqual({ statusCode: 422 });
     expect(lines.slice(from).join("\n")).not.toContain(githubToken);
+  });
+
+  it("request ids in a logged path stay readable; a token in a path does not", async () => {
+    const reader = await t.createKey(["requests:read"]);
+    const id = "req_wDwcTBLVSlgt6puSRD7hrA";
+    const token = `cst_${randomBytes(32).toString("base64url")}`;
+    const from = lines.length;
+    await t.api(reader.key)("GET", `/v1/requests/${id}`);
+    await t.api(reader.key)("GET", `/v1/requests/${token}`);
+    const urls = lines
+      .slice(from)
+      .map((l) => JSON.parse(l) as Record<string, any>)
+      .filter((l) => l.msg === "incoming request")
+      .map((l) => String(l.req.url));
+    expect(urls[0]).toBe(`/v1/requests/${id}`);
+    expect(urls[1]).toMatch(/^\/v1\/requests\/\[REDACTED/);
+    expect(lines.slice(from).join("\n")).not.toContain(token);
   });
 });
