@@ -6,6 +6,7 @@ import type { Match } from "./detectors/types";
 import { applyMatches, maskString, needsDecoding } from "./mask-string";
 import { merge, scan } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
+import { base64Runs } from "./text-runs";
 
 const SEP = "\n\u0000\n";
 /** Batches stay small enough that one scan's working set stays in cache. */
@@ -20,13 +21,15 @@ export class Slot {
     readonly path: string,
     readonly states: Uint32Array | null,
     readonly encoding: string | undefined,
+    /** How many encodings deep the string sits (0 for a value of the request itself). */
+    readonly depth = 0,
   ) {}
 }
 
 export const DROPPED = Symbol("dropped");
 
 function processOne(slot: Slot, ctx: MaskContext): Replacement {
-  return maskString(slot.text, slot.path, slot.states, 0, slot.encoding, ctx, true);
+  return maskString(slot.text, slot.path, slot.states, slot.depth, slot.encoding, ctx, true);
 }
 
 function scanBatch(batch: Slot[], ctx: MaskContext): void {
@@ -38,6 +41,13 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
     text += slot.text + SEP;
   }
   const matches = scan(text, batchable);
+  // base64 runs never cross the separator; one pass over the batch tells which strings hold one
+  const b64 = base64Runs(text, 16);
+  const holdsBase64 = new Uint8Array(batch.length);
+  for (let r = 0, k = 0; r < b64.length; r += 2) {
+    while (k + 1 < batch.length && starts[k + 1]! <= b64[r]!) k++;
+    holdsBase64[k] = 1;
+  }
   const local: Match[][] = batch.map(() => []);
   const crossed = new Set<number>();
   let k = 0;
@@ -58,7 +68,7 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
     }
     let found = local[i]!;
     if (perString.length > 0) found = merge([...found, ...scan(slot.text, perString)]);
-    slot.result = applyMatches(slot.text, found, slot.path, 0, slot.encoding, ctx, true);
+    slot.result = applyMatches(slot.text, found, slot.path, slot.depth, slot.encoding, ctx, true, holdsBase64[i] === 1);
   });
 }
 

@@ -23,6 +23,8 @@ export class MaskContext {
   chars = 0;
   /** Plain strings deferred for batch scanning; null scans each string as it is met. */
   slots: Slot[] | null = null;
+  /** The decode depth whose plain strings are deferred into `slots` (1 for JSON given to maskText). */
+  slotDepth = 0;
 
   constructor(
     readonly policy: CompiledPolicy,

@@ -1,6 +1,8 @@
 // Masks one string: a JSON document in a string is walked as structure; otherwise the detectors run
 // over the text, then base64 and percent-encoded runs that no detector claimed are decoded, masked
 // recursively and encoded again.
+
+import { flushSlots, Slot } from "./batch";
 import type { MaskContext } from "./context";
 import { findEncoded, parseJsonContainer } from "./decode";
 import type { Match } from "./detectors/types";
@@ -72,7 +74,20 @@ export function maskString(
     if (json.ok && (typeof json.value === "object" || typeof json.value === "string") && json.value !== null) {
       const before = ctx.findings.length;
       const inner = encoding ? `${encoding}>json` : "json";
-      const masked = walkValue(json.value, path, states, 0, decodeDepth + 1, inner, ctx, new Set());
+      // A JSON document given to maskText is walked like a request: its plain strings are
+      // scanned as one batch instead of one by one.
+      const batch = ctx.slots === null && decodeDepth === 0;
+      if (batch) {
+        ctx.slots = [];
+        ctx.slotDepth = decodeDepth + 1;
+      }
+      let masked = walkValue(json.value, path, states, 0, decodeDepth + 1, inner, ctx, new Set());
+      if (batch) {
+        const slots = ctx.slots!;
+        ctx.slots = null;
+        flushSlots(slots, ctx);
+        if (masked instanceof Slot) masked = masked.result;
+      }
       if (ctx.findings.length === before) return s;
       if (masked === DROP) return ctx.failClosed(path, "field", inner);
       return typeof masked === "string" && isMaskToken(masked) ? masked : JSON.stringify(masked);
@@ -105,6 +120,8 @@ export function applyMatches(
   encoding: string | undefined,
   ctx: MaskContext,
   dropOk: boolean,
+  /** False when the caller already knows `s` holds no base64 run of 16 or more. */
+  mayHoldBase64 = true,
 ): Replacement {
   const limits = ctx.policy.limits;
   const edits: Edit[] = [];
@@ -123,7 +140,7 @@ export function applyMatches(
   }
 
   if (decodeDepth < limits.maxDecodeDepth) {
-    const runs = hasBase64Run(s, 16) ? findEncoded(s, matches, "base64") : [];
+    const runs = mayHoldBase64 && hasBase64Run(s, 16) ? findEncoded(s, matches, "base64") : [];
     for (const span of runs) {
       const inner = encoding ? `${encoding}>${span.encoding}` : span.encoding;
       const r = maskString(span.decoded, path, null, decodeDepth + 1, inner, ctx, false);

@@ -19,8 +19,29 @@ function isAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** [start, end) of every maximal run of base64/base64url characters at least `min` long. */
+let b64Text = "";
+let b64Runs: number[] = [];
+const B64_MEMO_MIN = 16;
+
+/**
+ * [start, end) of every maximal run of base64/base64url characters at least `min` long. Runs of 16
+ * or more are memoised for the last text: the entropy detector and the base64 decoder of the
+ * batch scan both read them.
+ */
 export function base64Runs(text: string, min: number): number[] {
+  if (min < B64_MEMO_MIN) return scanBase64Runs(text, min);
+  if (text !== b64Text) {
+    b64Runs = scanBase64Runs(text, B64_MEMO_MIN);
+    b64Text = text;
+  }
+  if (min === B64_MEMO_MIN) return b64Runs;
+  const out: number[] = [];
+  for (let r = 0; r < b64Runs.length; r += 2)
+    if (b64Runs[r + 1]! - b64Runs[r]! >= min) out.push(b64Runs[r]!, b64Runs[r + 1]!);
+  return out;
+}
+
+function scanBase64Runs(text: string, min: number): number[] {
   const out: number[] = [];
   let start = -1;
   for (let i = 0; i < text.length; i++) {
@@ -64,4 +85,43 @@ export function lowerSameLength(text: string): string | null {
     lastLower = lower.length === text.length ? lower : null;
   }
   return lastLower;
+}
+
+let runsText = "";
+let runsCache: Int32Array = new Int32Array(0);
+
+/** Seeds the digit-run memo from a pass that has already found the runs (the text profile). */
+export function rememberDigitRuns(text: string, runs: Int32Array): void {
+  runsText = text;
+  runsCache = runs;
+}
+
+/**
+ * [start, length] of every maximal run of ASCII digits, memoised for the last text: the numeric
+ * detectors (national ids, cards) all anchor their matches at the start of a digit run, so they
+ * share one pass and then try their pattern only where a run of the right length starts.
+ */
+export function digitRuns(text: string): Int32Array {
+  if (text === runsText) return runsCache;
+  let n = 0;
+  let buf = new Int32Array(64);
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 48 && c <= 57) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (n + 2 > buf.length) {
+        const bigger = new Int32Array(buf.length * 2);
+        bigger.set(buf);
+        buf = bigger;
+      }
+      buf[n++] = start;
+      buf[n++] = i - start;
+      start = -1;
+    }
+  }
+  runsText = text;
+  runsCache = buf.subarray(0, n);
+  return runsCache;
 }

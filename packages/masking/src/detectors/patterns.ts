@@ -9,8 +9,13 @@ export interface PatternSpec {
   type: string;
   /** Must be global; compiled again with the `d` flag to locate `group`. */
   re: RegExp;
-  /** Literal substrings, one of which occurs in every match. Empty: the rule always runs. */
+  /**
+   * Literal substrings, one of which occurs in every match. Literals of one character are checked
+   * with `includes`; an empty list runs the rule on every text.
+   */
   literals: string[];
+  /** Cheaper structural pre-check than the regex; false: no match can exist in this text. */
+  gate?: (text: string) => boolean;
   group?: number;
   /** Extra check on the masked part; false drops the match. */
   valid?: (value: string) => boolean;
@@ -25,10 +30,15 @@ export function patternDetector(name: string, category: Category, specs: Pattern
   const compiled = specs.map((s) => ({ ...s, re: new RegExp(s.re.source, `${s.re.flags.replace("d", "")}d`) }));
   const byLiteral = new Map<string, number[]>();
   const always: number[] = [];
+  const single: { chars: string[]; spec: number }[] = [];
   compiled.forEach((s, i) => {
-    // single characters ("." for Discord) filter nothing: those rules always run
-    if (s.literals.length === 0 || s.literals.some((l) => l.length < 2)) {
+    if (s.literals.length === 0) {
       always.push(i);
+      return;
+    }
+    // a one-character literal ("." for Discord, "|" for Facebook) cannot be indexed: test it with includes
+    if (s.literals.some((l) => l.length < 2)) {
+      single.push({ chars: s.literals, spec: i });
       return;
     }
     for (const l of s.literals) {
@@ -38,6 +48,7 @@ export function patternDetector(name: string, category: Category, specs: Pattern
     }
   });
   const index = new LiteralIndex(byLiteral.keys());
+  const specsOf = index.literals.map((l) => byLiteral.get(l)!);
 
   return {
     name,
@@ -46,9 +57,11 @@ export function patternDetector(name: string, category: Category, specs: Pattern
     applies: (p) => p.longestWord >= 16,
     scan(text: string, out: Match[]) {
       const run = new Set<number>(always);
-      for (const l of index.present(text)) for (const i of byLiteral.get(l)!) run.add(i);
+      for (const id of index.present(text)) for (const i of specsOf[id]!) run.add(i);
+      for (const s of single) if (s.chars.some((c) => text.includes(c))) run.add(s.spec);
       for (const i of run) {
         const spec = compiled[i]!;
+        if (spec.gate && !spec.gate(text)) continue;
         const re = spec.re;
         re.lastIndex = 0;
         for (let m = re.exec(text); m !== null; m = re.exec(text)) {

@@ -3,7 +3,8 @@
 import { ibanLength, ibanValid, luhn } from "../checksums";
 import type { Detector } from "./types";
 
-const CARD_CANDIDATE = /(?<![\d.,-])\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)/g;
+// Not glued to letters either: digits inside a hex digest or an identifier are not a card.
+const CARD_CANDIDATE = /(?<![\dA-Za-z.,-])\d(?:[ -]?\d){12,18}(?![\dA-Za-z]|[.,]\d)/g;
 
 // Issuer prefixes and the lengths they issue (ISO/IEC 7812 as used by the card schemes).
 const ISSUERS: [RegExp, number[]][] = [

@@ -15,7 +15,14 @@ function rule(
   type: string,
   literals: string[],
   source: string,
-  opts: { group?: number; flags?: string; widen?: boolean; prefix?: number; valid?: (v: string) => boolean } = {},
+  opts: {
+    group?: number;
+    flags?: string;
+    widen?: boolean;
+    prefix?: number;
+    valid?: (v: string) => boolean;
+    gate?: (text: string) => boolean;
+  } = {},
 ): PatternSpec {
   const prefix = opts.prefix ?? 0;
   return {
@@ -25,8 +32,31 @@ function rule(
     re: new RegExp(source, `g${opts.flags ?? ""}`),
     ...(opts.group !== undefined ? { group: opts.group } : {}),
     ...(opts.widen ? { widen: true } : {}),
+    ...(opts.gate ? { gate: opts.gate } : {}),
     valid: (v: string) => !isMaskedBody(v.slice(prefix)) && (opts.valid ? opts.valid(v) : true),
   };
+}
+
+/**
+ * A JWT's header is base64url of a JSON object (`{"alg":…}`). A string whose first segment does not
+ * decode to printable text starting with `{"` is not a token any server would accept (detect-secrets
+ * checks the same); truncated or unusual headers still pass.
+ */
+function jwtHeaderValid(token: string): boolean {
+  const dot = token.indexOf(".");
+  const bytes = Buffer.from(dot < 0 ? token : token.slice(0, dot), "base64url");
+  if (bytes.length < 2 || bytes[0] !== 0x7b || bytes[1] !== 0x22) return false;
+  let printable = 0;
+  for (const b of bytes) if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+  return printable >= bytes.length * 0.95;
+}
+
+/** A Discord token has two dots seven characters apart (its six-character middle part). */
+function dotsSevenApart(text: string): boolean {
+  for (let i = text.indexOf("."); i >= 0 && i + 7 < text.length; i = text.indexOf(".", i + 1)) {
+    if (text.charCodeAt(i + 7) === 46) return true;
+  }
+  return false;
 }
 
 const hasUpperLowerDigit = (v: string) => /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v);
@@ -115,6 +145,7 @@ export const SECRET_PATTERNS: PatternSpec[] = [
   }),
   rule("discord", "discord_token", ["."], `[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}${R}`, {
     valid: hasUpperLowerDigit,
+    gate: dotsSevenApart,
   }),
   rule(
     "discord",
@@ -181,6 +212,7 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     "jwt",
     ["eyJ"],
     `${L}eyJ[A-Za-z0-9_-]{4,8192}\\.ey[A-Za-z0-9_-]{2,16384}(?:\\.[A-Za-z0-9_+/=-]{0,8192})?`,
+    { valid: jwtHeaderValid },
   ),
   // Infrastructure and SaaS
   rule("hashicorp", "vault_token", ["hvs."], `${L}hvs\\.[A-Za-z0-9_-]{90,120}${R}`, { prefix: 4 }),
@@ -189,7 +221,9 @@ export const SECRET_PATTERNS: PatternSpec[] = [
   rule("hashicorp", "terraform_token", [".atlasv1."], `${L}[a-z0-9]{14}\\.atlasv1\\.[a-z0-9_=-]{60,70}${R}`),
   rule("cloudflare", "cloudflare_origin_ca_key", ["v1.0-"], `${L}v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}${R}`),
   rule("databricks", "databricks_token", ["dapi"], `${L}dapi[a-f0-9]{32}(?:-\\d)?${R}`, { prefix: 4 }),
-  rule("digitalocean", "digitalocean_token", ["do"], `${L}do[opr]_v1_[a-f0-9]{64}${R}`, { prefix: 6 }),
+  rule("digitalocean", "digitalocean_token", ["doo_v1_", "dop_v1_", "dor_v1_"], `${L}do[opr]_v1_[a-f0-9]{64}${R}`, {
+    prefix: 6,
+  }),
   rule("doppler", "doppler_token", ["dp."], `${L}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${R}`),
   rule("dropbox", "dropbox_token", ["sl."], `${L}sl\\.[A-Za-z0-9_-]{130,152}${R}`, { prefix: 3 }),
   rule("dynatrace", "dynatrace_token", ["dt0c01."], `${L}dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}${R}`),
