@@ -82,7 +82,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     });
     closers.push(() => relay.close());
 
-    const chatApps = await createChatApps(config, { engine, redis, log, publicUrl: config.publicUrl });
+    // Chat apps keep rate-limit slots, leases and caches in Redis. Under the deployment's prefix,
+    // two deployments (or test runs) sharing one Redis never share a Slack budget or a cache.
+    const chatRedis = redis.duplicate({ keyPrefix: `${config.COUNTERSIGN_QUEUE_PREFIX}:` });
+    closers.push(async () => chatRedis.quit().catch(() => chatRedis.disconnect()));
+    const chatApps = await createChatApps(config, { engine, redis: chatRedis, log, publicUrl: config.publicUrl });
     for (const chat of chatApps) closers.push(() => chat.app.close());
 
     if (roles.has("worker")) {

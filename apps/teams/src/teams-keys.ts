@@ -1,6 +1,6 @@
 /** Redis keys for this bot's caches and limits; the app id keeps two bots on one Redis apart. */
 export function teamsKeys(appId: string | undefined) {
-  const base = `countersign:teams:${appId || "anonymous"}`;
+  const base = `teams:${appId || "anonymous"}`;
   return {
     member: (aadObjectId: string) => `${base}:member:${aadObjectId}`,
     userIds: `${base}:user-ids`,

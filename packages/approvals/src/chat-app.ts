@@ -17,6 +17,7 @@ export interface ChatApp {
 
 export interface ChatAppDeps {
   engine: Engine;
+  /** Keys are namespaced by the deployment's prefix (ioredis keyPrefix): use plain names like `slack:…`. */
   redis: Redis;
   log: Logger;
   /** Base URL for links in cards. */

@@ -8,7 +8,7 @@ const UNKNOWN_TTL_SECONDS = 3600;
 const UNKNOWN = "-";
 
 async function slackIdFor(deps: NotifierDeps, redis: Redis, email: string): Promise<string | null> {
-  const key = `countersign:slack:user-by-email:${email}`;
+  const key = `slack:user-by-email:${email}`;
   const cached = await redis.get(key);
   if (cached) return cached === UNKNOWN ? null : cached;
   try {

@@ -33,7 +33,7 @@ export async function publishCard(
   if (!config.success)
     throw new AppError("validation_failed", `policy channel ${input.target.name} has no slack.channel`);
   const requestId = input.request.id;
-  const lease = await acquireLease(deps.redis, `countersign:slack:card:${requestId}:${input.target.name}`, LEASE_MS);
+  const lease = await acquireLease(deps.redis, `slack:card:${requestId}:${input.target.name}`, LEASE_MS);
   if (!lease) throw new RetryLaterError(250, "another job is posting or updating this card");
   try {
     // Read inside the lease: whichever job runs last renders the latest state, even out of order.

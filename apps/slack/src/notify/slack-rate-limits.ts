@@ -1,7 +1,7 @@
 import { RetryLaterError } from "@countersign/approvals";
 import type { Redis } from "ioredis";
 
-const PREFIX = "countersign:slack";
+const PREFIX = "slack";
 // chat.postMessage: about one message per second per channel (Slack's "special" rate limit).
 const POST_INTERVAL_MS = 1_000;
 // chat.update is Tier 3: 50+ calls a minute per workspace; stay at 50 and let a 429 say the rest.

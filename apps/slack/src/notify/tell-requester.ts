@@ -19,7 +19,7 @@ export async function tellRequester(
 ): Promise<void> {
   const origin = SlackOrigin.safeParse(input.target.origin);
   if (!origin.success || !FINAL.has(input.request.status)) return;
-  const key = `countersign:slack:dm:${input.request.id}:${input.request.status}`;
+  const key = `slack:dm:${input.request.id}:${input.request.status}`;
   const lease = await acquireLease(deps.redis, `${key}:lease`, 30_000);
   if (!lease) throw new RetryLaterError(250, "another job is sending this DM");
   try {
