@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { scan } from "../scan-text";
 import { body, fake } from "../testing/fake-secrets";
@@ -25,6 +26,8 @@ describe("provider credentials", () => {
     ["OpenAI key", fake.openaiKey(), "openai_key"],
     ["Anthropic key", fake.anthropicKey(), "anthropic_key"],
     ["JWT", fake.jwt(), "jwt"],
+    ["countersign one-time token", `cst_${randomBytes(32).toString("base64url")}`, "countersign_token"],
+    ["countersign API key", `csk_${randomBytes(32).toString("base64url")}`, "countersign_api_key"],
   ];
   for (const [name, token, type] of cases) {
     it(`finds a ${name} bare, quoted and inside prose`, () => {

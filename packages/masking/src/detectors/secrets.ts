@@ -63,6 +63,10 @@ const hasUpperLowerDigit = (v: string) => /[a-z]/.test(v) && /[A-Z]/.test(v) && 
 const mixedCase = (v: string) => /[a-z]/.test(v) && /[A-Z]/.test(v);
 
 export const SECRET_PATTERNS: PatternSpec[] = [
+  // Our own credentials: one-time approval tokens and API keys (256 random bits, base64url).
+  // Named here so they never depend on the entropy fallback's filters.
+  rule("countersign", "countersign_token", ["cst_"], `${L}cst_[A-Za-z0-9_-]{43}${R}`, { prefix: 4 }),
+  rule("countersign", "countersign_api_key", ["csk_"], `${L}csk_[A-Za-z0-9_-]{43}${R}`, { prefix: 4 }),
   // Cloud: AWS, GCP, Azure, Alibaba
   rule(
     "aws",
