@@ -1,7 +1,9 @@
 // End to end through the real server process and a fake Slack Web API on loopback:
 //   request -> card recorded by the fake Slack, and decision -> signed callback received.
-//   npx tsx bench/e2e/run.ts [--requests=1000] [--rate=25] [--channels=40]
-// Requests are spread over channels so each stays below Slack's 1 message/s/channel.
+//   npx tsx bench/e2e/run.ts [--requests=1000] [--rate=25] [--channels=40] [--warmup=100]
+// Requests are spread over channels so each stays below Slack's 1 message/s/channel. The first
+// --warmup requests (sent the same way, at the same rate) are left out of the figures: they
+// time JIT compilation, pool connections and the first BullMQ polls, not the steady state.
 import { randomBytes, randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -18,6 +20,7 @@ const arg = (name: string, fallback: number) =>
 const REQUESTS = arg("requests", 1000);
 const RATE = arg("rate", 25);
 const CHANNELS = arg("channels", 40);
+const WARMUP = arg("warmup", 100);
 
 const policyPath = join(tmpdir(), `cs-bench-e2e-${randomBytes(3).toString("hex")}.yaml`);
 const channelNames = Array.from({ length: CHANNELS }, (_, i) => `C0BENCH${String(i).padStart(3, "0")}`);
@@ -108,7 +111,8 @@ try {
     }
   }, 5);
   const creating: Promise<unknown>[] = [];
-  for (let i = 0; i < REQUESTS; i++) {
+  const warmupIds = new Set<string>();
+  for (let i = 0; i < WARMUP + REQUESTS; i++) {
     const t0 = Date.now();
     creating.push(
       post(requester.key, "/v1/requests", {
@@ -122,6 +126,7 @@ try {
       }).then(
         (r) => {
           if (r.status !== 201) return errors.push(`create ${r.status} ${JSON.stringify(r.body)}`);
+          if (i < WARMUP) warmupIds.add(String(r.body.id));
           createdAt.set(String(r.body.id), t0);
           pending.add(String(r.body.id));
         },
@@ -136,13 +141,16 @@ try {
   while (callbackAt.size < createdAt.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   clearInterval(decideWhenCarded);
 
-  const card = summarize([...createdAt].filter(([id]) => cardAt.has(id)).map(([id, t]) => cardAt.get(id)! - t));
+  const measured = (id: string) => !warmupIds.has(id);
+  const card = summarize(
+    [...createdAt].filter(([id]) => measured(id) && cardAt.has(id)).map(([id, t]) => cardAt.get(id)! - t),
+  );
   const callback = summarize(
-    [...decidedAt].filter(([id]) => callbackAt.has(id)).map(([id, t]) => callbackAt.get(id)! - t),
+    [...decidedAt].filter(([id]) => measured(id) && callbackAt.has(id)).map(([id, t]) => callbackAt.get(id)! - t),
   );
   const throttled = slack.calls.filter((c) => c.answer === "429").length;
   console.log(
-    `\nbench/e2e: ${REQUESTS} requests at ${RATE}/s over ${CHANNELS} Slack channels (${(RATE / CHANNELS).toFixed(2)} msg/s/channel), one server process (api,worker,slack)`,
+    `\nbench/e2e: ${REQUESTS} requests (after ${WARMUP} warm-up requests) at ${RATE}/s over ${CHANNELS} Slack channels (${(RATE / CHANNELS).toFixed(2)} msg/s/channel), one server process (api,worker,slack)`,
   );
   console.log("| path | n | p50 ms | p90 ms | p99 ms | max ms |");
   console.log("|---|---|---|---|---|---|");
