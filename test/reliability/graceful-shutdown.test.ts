@@ -1,11 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { type AddressInfo, connect } from "node:net";
-import { createApiKey, createEngine, deriveSecretKeys, openDatabase } from "@countersign/approvals";
-import { createMasker } from "@countersign/masking";
-import { createLogger } from "@countersign/server/logger";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKeysDirectly } from "../support/create-keys-directly";
 import { RELIABILITY_POLICY } from "../support/fault-scenario";
 import { type PrivateRedis, startPrivateRedis } from "../support/private-services";
 import { type ServeProcess, startServeProcess } from "../support/serve-process";
@@ -200,27 +198,10 @@ beforeAll(async () => {
     PORT: "0",
     LOG_LEVEL: "info",
   };
-  const direct = await openDatabase({ url: database.url, poolSize: 1 });
-  try {
-    const keys = deriveSecretKeys(Buffer.from(secretKey, "base64"));
-    const engine = createEngine({
-      db: direct.db,
-      log: createLogger("silent"),
-      env: {
-        policy: () => {
-          throw new Error("not used");
-        },
-        masker: createMasker({ fingerprintKey: keys.fingerprint }),
-        keys,
-        allowPrivateCallbacks: true,
-      },
-    });
-    const cli = engine.ctx({ type: "cli", user: "shutdown-test" });
-    requester = await createApiKey(cli, { name: "requester", scopes: ["requests:write"] });
-    alice = await createApiKey(cli, { name: "alice", scopes: ["decisions:write"], approver: "alice@example.com" });
-  } finally {
-    await direct.close();
-  }
+  ({ requester, alice } = await createKeysDirectly(database.url, secretKey, {
+    requester: { name: "requester", scopes: ["requests:write"] },
+    alice: { name: "alice", scopes: ["decisions:write"], approver: "alice@example.com" },
+  }));
   const starting = [
     startServeProcess("api", env, START_TIMEOUT_MS),
     startServeProcess("worker", env, START_TIMEOUT_MS),

@@ -2,13 +2,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApiKey, createEngine, deriveSecretKeys, openDatabase } from "@countersign/approvals";
-import { createMasker } from "@countersign/masking";
-import { createLogger } from "@countersign/server/logger";
 import pg from "pg";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ReceivedCallback, startCallbackReceiver, webhookHeaders } from "../support/callback-receiver";
+import { createKeysDirectly } from "../support/create-keys-directly";
 import { type FakeSlack, startFakeSlack } from "../support/fake-slack";
 import { type PrivateRedis, startPrivateRedis } from "../support/private-services";
 import { type ServeProcess, startServeProcess } from "../support/serve-process";
@@ -110,29 +108,12 @@ beforeAll(async () => {
     PORT: "0",
     LOG_LEVEL: "info",
   };
-  const direct = await openDatabase({ url: database.url, poolSize: 1 });
-  try {
-    const keys = deriveSecretKeys(Buffer.from(secretKey, "base64"));
-    const engine = createEngine({
-      db: direct.db,
-      log: createLogger("silent"),
-      env: {
-        policy: () => {
-          throw new Error("not used");
-        },
-        masker: createMasker({ fingerprintKey: keys.fingerprint }),
-        keys,
-        allowPrivateCallbacks: true,
-      },
-    });
-    const cli = engine.ctx({ type: "cli", user: "scale-out-test" });
-    requester = await createApiKey(cli, { name: "requester", scopes: ["requests:write"] });
-    alice = await createApiKey(cli, { name: "alice", scopes: ["decisions:write"], approver: "alice@example.com" });
-    bob = await createApiKey(cli, { name: "bob", scopes: ["decisions:write"], approver: "bob@example.com" });
-    executor = await createApiKey(cli, { name: "executor", scopes: ["tokens:redeem"] });
-  } finally {
-    await direct.close();
-  }
+  ({ requester, alice, bob, executor } = await createKeysDirectly(database.url, secretKey, {
+    requester: { name: "requester", scopes: ["requests:write"] },
+    alice: { name: "alice", scopes: ["decisions:write"], approver: "alice@example.com" },
+    bob: { name: "bob", scopes: ["decisions:write"], approver: "bob@example.com" },
+    executor: { name: "executor", scopes: ["tokens:redeem"] },
+  }));
   // Cards are posted by the worker role (its Slack notifier); the slack role only takes Slack's
   // inbound HTTP, which this test does not use: decisions go through the API.
   const starting = ["api", "api", "worker", "worker"].map((roles) => startServeProcess(roles, env, START_TIMEOUT_MS));

@@ -2,11 +2,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createApiKey, createEngine, deriveSecretKeys, openDatabase } from "@countersign/approvals";
-import { createMasker } from "@countersign/masking";
 import { loadConfig } from "@countersign/server/config";
 import { createLogger } from "@countersign/server/logger";
 import { type RunningServer, serve } from "@countersign/server/serve";
+import { createKeysDirectly } from "./create-keys-directly";
 import { startPrivatePostgres, startPrivateRedis } from "./private-services";
 import { type ServeProcess, startServeProcess } from "./serve-process";
 
@@ -110,28 +109,10 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     PORT: "0",
     LOG_LEVEL: "silent",
   };
-  const direct = await openDatabase({ url: postgres.url, poolSize: 1 });
-  const keys = deriveSecretKeys(Buffer.from(secretKey, "base64"));
-  const engine = createEngine({
-    db: direct.db,
-    log: createLogger("silent"),
-    env: {
-      policy: () => {
-        throw new Error("not used");
-      },
-      masker: createMasker({ fingerprintKey: keys.fingerprint }),
-      keys,
-      allowPrivateCallbacks: true,
-    },
+  const { requester, alice } = await createKeysDirectly(postgres.url, secretKey, {
+    requester: { name: "faults requester", scopes: ["requests:write"] },
+    alice: { name: "faults alice", scopes: ["decisions:write"], approver: "alice@example.com" },
   });
-  const cli = engine.ctx({ type: "cli", user: "faults" });
-  const requester = await createApiKey(cli, { name: "faults requester", scopes: ["requests:write"] });
-  const alice = await createApiKey(cli, {
-    name: "faults alice",
-    scopes: ["decisions:write"],
-    approver: "alice@example.com",
-  });
-  await direct.close();
 
   let api: RunningServer | null = null;
   const workers: ServeProcess[] = [];
