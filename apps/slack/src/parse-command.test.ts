@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { parseCommand } from "./parse-command";
-import { parseDuration } from "./parse-duration";
 
 describe("parseCommand", () => {
   it("reads every part of a request, the reason verbatim even when it holds keywords", () => {
@@ -32,17 +31,5 @@ describe("parseCommand", () => {
     expect(parseCommand("")).toEqual({ kind: "help" });
     expect(parseCommand(" help ")).toEqual({ kind: "help" });
     expect(parseCommand("approve req_1")).toEqual({ kind: "unknown", word: "approve" });
-  });
-});
-
-describe("parseDuration", () => {
-  it("reads short and long units", () => {
-    expect(parseDuration("15m")).toBe(900);
-    expect(parseDuration("2 hours")).toBe(7200);
-    expect(parseDuration("1d")).toBe(86400);
-    expect(parseDuration("45s")).toBe(45);
-  });
-  it("refuses what is not a duration", () => {
-    for (const text of ["soon", "0m", "15", "m", "1 fortnight", "-5m"]) expect(parseDuration(text)).toBeNull();
   });
 });

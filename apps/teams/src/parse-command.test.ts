@@ -19,6 +19,10 @@ describe("parseCommand", () => {
       },
     ],
     ["request deploy.run for 30m", { type: "request", action: "deploy.run", duration: "30m" }],
+    [
+      "request deploy.run on web for 2 hours because rollout",
+      { type: "request", action: "deploy.run", resource: "web", duration: "2 hours", reason: "rollout" },
+    ],
     ["REQUEST  deploy.run   because  hotfix", { type: "request", action: "deploy.run", reason: "hotfix" }],
     ["list", { type: "list" }],
     ["help", { type: "help" }],

@@ -41,7 +41,7 @@ function parseRequest(text: string): Command {
           .trim()
       : undefined;
   const head = because >= 0 ? text.slice(0, because).trim() : text.trim();
-  const match = /^(\S+)(?:\s+on\s+(.+?))?(?:\s+for\s+(\S+))?$/i.exec(head);
+  const match = /^(\S+)(?:\s+on\s+(.+?))?(?:\s+for\s+(.+?))?$/i.exec(head);
   if (!match) return { type: "request", action: head };
   const [, action = "", resource, duration] = match;
   return {

@@ -7,7 +7,7 @@ import {
   listOwnRequests,
   type RequestView,
 } from "@countersign/approvals";
-import { tryParseDuration } from "@countersign/approvals/policy/index";
+import { tryParseSpokenDuration } from "@countersign/approvals/policy/index";
 import { teamsMessageFor } from "./error-messages";
 import type { Command } from "./parse-command";
 import type { TeamsUser } from "./resolve-teams-user";
@@ -50,8 +50,8 @@ export async function runCommand(
 
   const params: Record<string, unknown> = {};
   if (command.duration) {
-    const seconds = tryParseDuration(command.duration);
-    if (seconds === null) return `"${command.duration}" is not a duration (try 30m, 2h or 1d).`;
+    const seconds = tryParseSpokenDuration(command.duration);
+    if (seconds === null) return `"${command.duration}" is not a duration (try 30m, 2 hours or 1d).`;
     params.duration = command.duration;
     params.duration_seconds = seconds;
   }

@@ -1,6 +1,6 @@
 import { CreateRequestInput, createRequest } from "@countersign/approvals";
+import { tryParseSpokenDuration } from "@countersign/approvals/policy/index";
 import type { RequestFields } from "../parse-command";
-import { parseDuration } from "../parse-duration";
 import { refusalMessage } from "../refusal-messages";
 import { NO_EMAIL_TEXT } from "../views/render-home";
 import type { RequestInput } from "../views/render-request-modal";
@@ -14,7 +14,7 @@ export function missingOrInvalid(fields: RequestFields): Partial<Record<RequestI
     problems.action = "Actions are lowercase letters, digits and _ . : - (up to 128).";
   }
   if (!fields.reason) problems.reason = "Say why: approvers decide on it.";
-  if (fields.duration && parseDuration(fields.duration) === null) {
+  if (fields.duration && tryParseSpokenDuration(fields.duration) === null) {
     problems.duration = "A duration like 15m, 2h or 1d.";
   }
   return problems;
@@ -28,7 +28,7 @@ export async function submitRequest(
 ): Promise<string> {
   const { actor, user } = await slackActor(deps, who.userId, who.teamId);
   if (!user.email) return `:warning: ${NO_EMAIL_TEXT}`;
-  const durationSeconds = fields.duration ? parseDuration(fields.duration) : null;
+  const durationSeconds = fields.duration ? tryParseSpokenDuration(fields.duration) : null;
   const input = CreateRequestInput.safeParse({
     action: fields.action,
     resource: fields.resource,

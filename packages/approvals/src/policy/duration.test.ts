@@ -1,5 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TTL_SECONDS, effectiveTtlSeconds, MAX_TTL_SECONDS, parseDuration, tryParseDuration } from "./duration";
+import {
+  DEFAULT_TTL_SECONDS,
+  effectiveTtlSeconds,
+  MAX_TTL_SECONDS,
+  parseDuration,
+  tryParseDuration,
+  tryParseSpokenDuration,
+} from "./duration";
+
+describe("tryParseSpokenDuration (chat commands on every platform)", () => {
+  it("reads the policy's short form and spoken units", () => {
+    expect(tryParseSpokenDuration("15m")).toBe(900);
+    expect(tryParseSpokenDuration("1h30m")).toBe(5400);
+    expect(tryParseSpokenDuration("2 hours")).toBe(7200);
+    expect(tryParseSpokenDuration("15 Mins")).toBe(900);
+    expect(tryParseSpokenDuration(" 1 day ")).toBe(86400);
+    expect(tryParseSpokenDuration("45s")).toBe(45);
+  });
+  it("refuses what is not a duration, and zero", () => {
+    for (const text of ["soon", "0m", "0 hours", "15", "m", "1 fortnight", "-5m", "2 hours 30 minutes"]) {
+      expect(tryParseSpokenDuration(text)).toBeNull();
+    }
+  });
+});
 
 describe("parseDuration", () => {
   it.each([

@@ -15,6 +15,7 @@ export {
   MAX_TTL_SECONDS,
   parseDuration,
   tryParseDuration,
+  tryParseSpokenDuration,
 } from "./duration";
 export { compileGlob, globMatches, isGlob } from "./glob";
 export { EXAMPLE_POLICY_PATH, loadPolicyFile } from "./load-policy-file";
