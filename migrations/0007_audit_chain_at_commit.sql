@@ -29,3 +29,18 @@ $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE CONSTRAINT TRIGGER audit_pending_chain AFTER INSERT ON audit_pending
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION audit_pending_chain();
+--> statement-breakpoint
+-- Only the trigger above appends to audit_events (it runs at trigger depth 1, so its INSERT
+-- fires this at depth 2): an INSERT from anywhere else would sit outside the ordering lock.
+CREATE FUNCTION audit_events_refuse_direct_insert() RETURNS trigger AS $$
+BEGIN
+  IF pg_trigger_depth() < 2 THEN
+    RAISE EXCEPTION 'audit_events is appended at commit through audit_pending: direct INSERT refused'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER audit_events_no_direct_insert BEFORE INSERT ON audit_events
+  FOR EACH ROW EXECUTE FUNCTION audit_events_refuse_direct_insert();

@@ -35,7 +35,7 @@ function cli(args: string[]) {
 }
 
 describe("the audit trail", () => {
-  it("the database refuses UPDATE, DELETE and TRUNCATE", async () => {
+  it("the database refuses UPDATE, DELETE, TRUNCATE and an INSERT outside the chain", async () => {
     // drizzle wraps the driver's error; the database's own refusal is its cause.
     const refusal = (query: ReturnType<typeof sql>) =>
       t.engine.db.execute(query).then(
@@ -45,6 +45,10 @@ describe("the audit trail", () => {
     expect(await refusal(sql`update audit_events set type = 'x'`)).toMatch(/append-only: UPDATE refused/);
     expect(await refusal(sql`delete from audit_events`)).toMatch(/append-only: DELETE refused/);
     expect(await refusal(sql`truncate audit_events`)).toMatch(/append-only: TRUNCATE refused/);
+    expect(
+      await refusal(sql`insert into audit_events (id, at, type, actor, data, prev_hash, hash)
+                        values ('evt_forged', now(), 'x', '{}', '{}', '', '')`),
+    ).toMatch(/direct INSERT refused/);
   });
 
   it("serves the trail over the API, oldest first, without tokens or keys", async () => {

@@ -5,6 +5,7 @@ import { runFaultScenario } from "../support/fault-scenario";
 // shared services other test files use. `npx tsx bench/faults/run.ts` runs the same with 1,000 requests.
 describe("faults mid-stream lose no callback", () => {
   it("FLUSHALL, Redis restart, Postgres restart and a SIGKILLed worker: every callback arrives once per webhook-id", async () => {
+    const began = performance.now();
     const report = await runFaultScenario({
       requests: 200,
       ratePerSecond: 10,
@@ -13,6 +14,8 @@ describe("faults mid-stream lose no callback", () => {
       drainTimeoutMs: 60_000,
       receiverDelayMs: 50,
       failFirstAttempt: true,
+      // Progress on stderr: if this ever runs long, the CI log says which phase it was in.
+      log: (line) => console.error(`[faults +${Math.round(performance.now() - began)} ms] ${line}`),
     });
     console.log(JSON.stringify(report));
     expect(report.lost).toEqual([]);

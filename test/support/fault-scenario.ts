@@ -150,8 +150,9 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     let apiRetries = 0;
     const successes: { startedAt: number; endedAt: number }[] = [];
     const call = async (key: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
-      for (;;) {
+      for (let attempt = 1; ; attempt++) {
         const startedAt = Date.now();
+        if (attempt % 50 === 0) log(`${path}: still failing after ${attempt} attempts`);
         try {
           const response = await fetch(`${url}${path}`, {
             method: "POST",
@@ -252,14 +253,25 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
       inFlight.add(p);
       await new Promise((r) => setTimeout(r, 1000 / options.ratePerSecond));
     }
+    log(`all ${options.requests} requests sent`);
     await Promise.all(faultsDone);
+    log("faults done");
     await Promise.all(inFlight);
+    log("every request created and decided");
     if (errors.length) throw errors[0];
     const lastDecision = Math.max(...decidedAt.values());
 
     const deadline = Date.now() + options.drainTimeoutMs;
-    while (ids.some((id) => !received.has(id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    let nextReport = Date.now() + 5_000;
+    while (ids.some((id) => !received.has(id)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (Date.now() > nextReport) {
+        log(`draining: ${ids.filter((id) => !received.has(id)).length} callbacks still missing`);
+        nextReport += 5_000;
+      }
+    }
     const lost = ids.filter((id) => !received.has(id));
+    log(`drained: ${lost.length} lost`);
     const firstCallback = (id: string) => Math.min(...(received.get(id)?.at ?? [Number.POSITIVE_INFINITY]));
     const lastArrival = Math.max(...ids.map(firstCallback).filter(Number.isFinite));
 
@@ -293,6 +305,7 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
       totalMs: Date.now() - started,
     };
   } finally {
+    log("stopping");
     for (const worker of workers) {
       worker.child.kill("SIGKILL");
       await worker.exited;
@@ -303,5 +316,6 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
     await redis.close();
     await postgres.close();
+    log("stopped");
   }
 }
