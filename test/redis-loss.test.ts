@@ -58,4 +58,32 @@ describe("Redis loses everything", () => {
       await receiver.close();
     }
   });
+
+  it("a job Redis keeps but no queue list points to: the reconciler adds it again", async () => {
+    const requester = await t.createKey(["requests:write"]);
+    const alice = await t.createKey(["decisions:write"], "alice@example.com");
+    const receiver = await startCallbackReceiver((n) => (n === 1 ? 503 : 200));
+    try {
+      const created = await t.api(requester.key)(
+        "POST",
+        "/v1/requests",
+        baseRequest({ environment: "staging", callback: { url: receiver.url } }),
+      );
+      await t.api(alice.key)("POST", `/v1/requests/${created.body.id}/decisions`, { verdict: "approve" });
+      for (let i = 0; i < 100 && receiver.attempts() < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(receiver.attempts()).toBe(1);
+      // The job waits 5 s for its retry in the delayed set; take it out of the set only.
+      const delayed = `${t.prefix}:callbacks:delayed`;
+      let removed = 0;
+      for (let i = 0; i < 40 && removed === 0; i++) {
+        for (const id of await t.redis.zrange(delayed, 0, -1)) removed += await t.redis.zrem(delayed, id);
+        if (removed === 0) await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(removed).toBe(1);
+      const [callback] = await receiver.waitFor(1, 20_000);
+      expect(callback!.json.type).toBe("request.approved");
+    } finally {
+      await receiver.close();
+    }
+  });
 });

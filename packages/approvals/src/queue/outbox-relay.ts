@@ -83,13 +83,20 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (!spec) continue;
       const job = await queues.byName[spec.queue].getJob(row.id);
       if (job) {
-        if (await job.isFailed()) {
+        const state = await job.getState();
+        if (state === "failed") {
           await db
             .update(outbox)
             .set({ status: "dead", lastError: job.failedReason?.slice(0, 500) ?? "failed", doneAt: now })
             .where(and(eq(outbox.id, row.id), eq(outbox.status, "pending")));
+          continue;
         }
-        continue;
+        // A job Redis still holds but no queue list points to ("unknown": half of it lost, e.g.
+        // by a crash or restart between two writes), or one that completed while its row stayed
+        // pending, would never run again and, existing, would block a re-add with its id.
+        if (state !== "unknown" && state !== "completed") continue;
+        log.warn({ job_id: row.id, state }, "outbox job stuck in Redis; adding it again");
+        await job.remove().catch(() => {});
       }
       await enqueueOutboxRow(queues, row, now);
       await db.update(outbox).set({ enqueuedAt: now }).where(eq(outbox.id, row.id));
