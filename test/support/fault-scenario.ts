@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "@countersign/server/config";
 import { createLogger } from "@countersign/server/logger";
 import { type RunningServer, serve } from "@countersign/server/serve";
+import type { Redis } from "ioredis";
+import pg from "pg";
 import { createKeysDirectly } from "./create-keys-directly";
 import { startPrivatePostgres, startPrivateRedis } from "./private-services";
 import { type ServeProcess, startServeProcess } from "./serve-process";
@@ -272,6 +274,7 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     }
     const lost = ids.filter((id) => !received.has(id));
     log(`drained: ${lost.length} lost`);
+    if (lost.length > 0) await logLostCallbacks(postgres.url, redis.admin, lost, log);
     const firstCallback = (id: string) => Math.min(...(received.get(id)?.at ?? [Number.POSITIVE_INFINITY]));
     const lastArrival = Math.max(...ids.map(firstCallback).filter(Number.isFinite));
 
@@ -317,5 +320,29 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     await redis.close();
     await postgres.close();
     log("stopped");
+  }
+}
+
+/** What a lost callback's outbox row and BullMQ job look like, for the CI log. */
+async function logLostCallbacks(databaseUrl: string, redis: Redis, requestIds: string[], log: (line: string) => void) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select id, request_id, status, attempts, last_error, available_at, enqueued_at, first_attempt_at
+         from outbox where kind = 'callback.deliver' and request_id = any($1)`,
+      [requestIds],
+    );
+    for (const row of rows) {
+      const job = await redis.hgetall(`faults:callbacks:${row.id}`);
+      const lists: string[] = [];
+      for (const list of ["wait", "active", "paused"])
+        if ((await redis.lpos(`faults:callbacks:${list}`, row.id)) !== null) lists.push(list);
+      for (const set of ["delayed", "prioritized", "completed", "failed"])
+        if ((await redis.zscore(`faults:callbacks:${set}`, row.id)) !== null) lists.push(set);
+      log(`lost: ${JSON.stringify(row)} job=${JSON.stringify({ ...job, data: undefined })} in=[${lists}]`);
+    }
+  } finally {
+    await client.end();
   }
 }
