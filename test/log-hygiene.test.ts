@@ -78,6 +78,13 @@ describe("logs and queues never carry secrets", () => {
     expect(lines.slice(from).join("\n")).not.toContain(githubToken);
   });
 
+  it("the server's own listening address stays readable", () => {
+    const listening = lines
+      .map((l) => JSON.parse(l) as { msg?: string })
+      .find((l) => l.msg?.startsWith("Server listening"));
+    expect(listening?.msg).toMatch(/^Server listening at http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
   it("request ids in a logged path stay readable; a token in a path does not", async () => {
     const reader = await t.createKey(["requests:read"]);
     const id = "req_wDwcTBLVSlgt6puSRD7hrA";

@@ -21,6 +21,10 @@ const REDACT_PATHS = [
   "callback.secret",
 ];
 
+// Fastify's "Server listening at http://127.0.0.1:3000" names our own address, which operators
+// need; masked, it read "http://[REDACTED:ip_address]:3000".
+const OWN_LISTEN_LINE = /^Server listening at https?:\/\/[\w.:[\]-]+$/;
+
 /** JSON lines on stdout; secrets are redacted by key and by the masking detectors. */
 export function createLogger(level: string, masker?: Masker, destination?: pino.DestinationStream): Logger {
   const options: LoggerOptions = { level, redact: { paths: REDACT_PATHS, censor: "[REDACTED]" } };
@@ -29,7 +33,9 @@ export function createLogger(level: string, masker?: Masker, destination?: pino.
     options.hooks = {
       logMethod(args, method) {
         // The message string is masked too, in case a caller interpolated a value into it.
-        const masked = args.map((arg) => (typeof arg === "string" ? masker.maskText(arg) : arg));
+        const masked = args.map((arg) =>
+          typeof arg === "string" && !OWN_LISTEN_LINE.test(arg) ? masker.maskText(arg) : arg,
+        );
         return method.apply(this, masked as Parameters<typeof method>);
       },
     };
