@@ -1,3 +1,4 @@
+import { isOwnId } from "@countersign/approvals";
 import type { Masker } from "@countersign/masking";
 import pino, { type Logger, type LoggerOptions } from "pino";
 
@@ -71,16 +72,14 @@ const isHttpRequest = (v: object): v is HttpRequestLike =>
   typeof (v as HttpRequestLike).method === "string" && typeof (v as HttpRequestLike).url === "string";
 const isHttpReply = (v: object): v is HttpReplyLike => typeof (v as HttpReplyLike).statusCode === "number";
 
-// Our own ids (`req_…`, 22 random characters) look like secrets to the entropy detector; in a
-// path they are what an operator needs to follow a request, and they grant nothing.
-const OWN_ID = /^(req|dec|evt|tok|key|obx|crd)_[A-Za-z0-9_-]{22}$/;
-
+// Our own ids (`req_…`) look like secrets to the entropy detector; in a path they are what an
+// operator needs to follow a request, and they grant nothing.
 function maskUrl(url: string, masker: Masker): string {
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   const maskedPath = path
     .split("/")
-    .map((segment) => (OWN_ID.test(segment) ? segment : masker.maskText(segment)))
+    .map((segment) => (isOwnId(segment) ? segment : masker.maskText(segment)))
     .join("/");
   return queryAt === -1 ? maskedPath : `${maskedPath}?${masker.maskText(url.slice(queryAt + 1))}`;
 }

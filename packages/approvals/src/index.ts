@@ -24,6 +24,7 @@ export { type AuditInput, appendAudit } from "./audit/append-audit";
 export { verifyAuditChain } from "./audit/verify-audit-chain";
 export type { ChatApp, ChatAppDeps } from "./chat-app";
 export type { Actor, Ctx, EngineEnv } from "./context";
+export { isOwnId } from "./crypto/ids";
 export { deriveSecretKeys, type SecretKeys } from "./crypto/secret-keys";
 export { createEngine, type Engine } from "./engine";
 export type { EngineMetrics } from "./engine-metrics";
