@@ -15,6 +15,22 @@ async function flushOurRedis() {
   return keys.length;
 }
 
+/** An approved request whose first callback delivery was refused (503): its job waits for a retry. */
+async function approvedWithFirstDeliveryRefused() {
+  const requester = await t.createKey(["requests:write"]);
+  const alice = await t.createKey(["decisions:write"], "alice@example.com");
+  const receiver = await startCallbackReceiver((n) => (n === 1 ? 503 : 200));
+  const created = await t.api(requester.key)(
+    "POST",
+    "/v1/requests",
+    baseRequest({ environment: "staging", callback: { url: receiver.url } }),
+  );
+  await t.api(alice.key)("POST", `/v1/requests/${created.body.id}/decisions`, { verdict: "approve" });
+  for (let i = 0; i < 100 && receiver.attempts() < 1; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(receiver.attempts()).toBe(1);
+  return receiver;
+}
+
 describe("Redis loses everything", () => {
   it("between submit and decision: the callback is still delivered", async () => {
     const requester = await t.createKey(["requests:write"]);
@@ -38,18 +54,8 @@ describe("Redis loses everything", () => {
   });
 
   it("while a callback waits for its retry: the reconciler re-enqueues it, same webhook-id", async () => {
-    const requester = await t.createKey(["requests:write"]);
-    const alice = await t.createKey(["decisions:write"], "alice@example.com");
-    const receiver = await startCallbackReceiver((n) => (n === 1 ? 503 : 200));
+    const receiver = await approvedWithFirstDeliveryRefused();
     try {
-      const created = await t.api(requester.key)(
-        "POST",
-        "/v1/requests",
-        baseRequest({ environment: "staging", callback: { url: receiver.url } }),
-      );
-      await t.api(alice.key)("POST", `/v1/requests/${created.body.id}/decisions`, { verdict: "approve" });
-      for (let i = 0; i < 100 && receiver.attempts() < 1; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(receiver.attempts()).toBe(1);
       await flushOurRedis();
       const [callback] = await receiver.waitFor(1, 20_000);
       expect(callback!.json.type).toBe("request.approved");
@@ -60,18 +66,8 @@ describe("Redis loses everything", () => {
   });
 
   it("a job Redis keeps but no queue list points to: the reconciler adds it again", async () => {
-    const requester = await t.createKey(["requests:write"]);
-    const alice = await t.createKey(["decisions:write"], "alice@example.com");
-    const receiver = await startCallbackReceiver((n) => (n === 1 ? 503 : 200));
+    const receiver = await approvedWithFirstDeliveryRefused();
     try {
-      const created = await t.api(requester.key)(
-        "POST",
-        "/v1/requests",
-        baseRequest({ environment: "staging", callback: { url: receiver.url } }),
-      );
-      await t.api(alice.key)("POST", `/v1/requests/${created.body.id}/decisions`, { verdict: "approve" });
-      for (let i = 0; i < 100 && receiver.attempts() < 1; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(receiver.attempts()).toBe(1);
       // The job waits 5 s for its retry in the delayed set; take it out of the set only.
       const delayed = `${t.prefix}:callbacks:delayed`;
       let removed = 0;
