@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import pg from "pg";
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKeysDirectly } from "../support/create-keys-directly";
 import { RELIABILITY_POLICY } from "../support/fault-scenario";
 import { type PrivateRedis, startPrivateRedis } from "../support/private-services";
-import { type ServeProcess, startServeProcess } from "../support/serve-process";
+import { type ServeProcess, serveProcessEnv, startServeProcess } from "../support/serve-process";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // SIGTERM drains (ARCHITECTURE.md, rule 7): requests in flight get whole answers, jobs in hand
@@ -185,20 +185,14 @@ async function post(base: string, path: string, key: string, body: unknown) {
 
 beforeAll(async () => {
   [database, redis, receiver] = await Promise.all([createTestDatabase(), startPrivateRedis(), startSlowReceiver()]);
-  const secretKey = randomBytes(32).toString("base64");
-  env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: redis.url,
-    COUNTERSIGN_QUEUE_PREFIX: "shutdown",
-    COUNTERSIGN_SECRET_KEY: secretKey,
-    COUNTERSIGN_POLICY: RELIABILITY_POLICY,
-    CALLBACK_ALLOW_PRIVATE: "true",
-    COUNTERSIGN_RATE_LIMIT_PER_MINUTE: "1000000",
-    COUNTERSIGN_MAX_PENDING_PER_REQUESTER: "1000000",
-    PORT: "0",
-    LOG_LEVEL: "info",
-  };
-  ({ requester, alice } = await createKeysDirectly(database.url, secretKey, {
+  env = serveProcessEnv({
+    databaseUrl: database.url,
+    redisUrl: redis.url,
+    prefix: "shutdown",
+    policy: RELIABILITY_POLICY,
+    logLevel: "info",
+  });
+  ({ requester, alice } = await createKeysDirectly(env, {
     requester: { name: "requester", scopes: ["requests:write"] },
     alice: { name: "alice", scopes: ["decisions:write"], approver: "alice@example.com" },
   }));

@@ -9,7 +9,7 @@ import { type ReceivedCallback, startCallbackReceiver, webhookHeaders } from "..
 import { createKeysDirectly } from "../support/create-keys-directly";
 import { type FakeSlack, startFakeSlack } from "../support/fake-slack";
 import { type PrivateRedis, startPrivateRedis } from "../support/private-services";
-import { type ServeProcess, startServeProcess } from "../support/serve-process";
+import { type ServeProcess, serveProcessEnv, startServeProcess } from "../support/serve-process";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 // CONTRACT.md section 1: every role is stateless, any number of processes of any role may run at
@@ -85,30 +85,26 @@ const processes: ServeProcess[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "cs-scale-"));
-  // A Redis of its own: the Slack posting slots and update budget are machine-wide keys.
+  // A Redis of its own, so the four processes' polling and locks are this test's alone.
   [database, redis, slack, receiver] = await Promise.all([
     createTestDatabase(),
     startPrivateRedis(),
     startFakeSlack(),
     startCallbackReceiver(),
   ]);
-  const secretKey = randomBytes(32).toString("base64");
-  const env: Record<string, string> = {
-    DATABASE_URL: database.url,
-    REDIS_URL: redis.url,
-    COUNTERSIGN_QUEUE_PREFIX: "scale",
-    COUNTERSIGN_SECRET_KEY: secretKey,
-    COUNTERSIGN_POLICY: writePolicy(dir),
-    CALLBACK_ALLOW_PRIVATE: "true",
-    COUNTERSIGN_RATE_LIMIT_PER_MINUTE: "1000000",
-    COUNTERSIGN_MAX_PENDING_PER_REQUESTER: "1000000",
-    SLACK_BOT_TOKEN: "xoxb-test-token",
-    SLACK_SIGNING_SECRET: randomBytes(16).toString("hex"),
-    SLACK_API_URL: slack.apiUrl,
-    PORT: "0",
-    LOG_LEVEL: "info",
-  };
-  ({ requester, alice, bob, executor } = await createKeysDirectly(database.url, secretKey, {
+  const env = serveProcessEnv({
+    databaseUrl: database.url,
+    redisUrl: redis.url,
+    prefix: "scale",
+    policy: writePolicy(dir),
+    logLevel: "info",
+    extra: {
+      SLACK_BOT_TOKEN: "xoxb-test-token",
+      SLACK_SIGNING_SECRET: randomBytes(16).toString("hex"),
+      SLACK_API_URL: slack.apiUrl,
+    },
+  });
+  ({ requester, alice, bob, executor } = await createKeysDirectly(env, {
     requester: { name: "requester", scopes: ["requests:write"] },
     alice: { name: "alice", scopes: ["decisions:write"], approver: "alice@example.com" },
     bob: { name: "bob", scopes: ["decisions:write"], approver: "bob@example.com" },

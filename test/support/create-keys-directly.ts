@@ -6,15 +6,16 @@ type KeySpec = Parameters<typeof createApiKey>[1];
 type CreatedKey = Awaited<ReturnType<typeof createApiKey>>;
 
 /**
- * Creates API keys straight in a database the test's server processes will use, as
+ * Creates API keys straight in the database of the `serve` processes started with `env`, as
  * `countersign keys create` would, without starting a CLI process per key.
  */
 export async function createKeysDirectly<const Names extends string>(
-  databaseUrl: string,
-  secretKey: string,
+  env: Record<string, string>,
   specs: Record<Names, KeySpec>,
 ): Promise<Record<Names, CreatedKey>> {
-  const direct = await openDatabase({ url: databaseUrl, poolSize: 1 });
+  const { DATABASE_URL: url, COUNTERSIGN_SECRET_KEY: secretKey } = env;
+  if (!url || !secretKey) throw new Error("env needs DATABASE_URL and COUNTERSIGN_SECRET_KEY");
+  const direct = await openDatabase({ url, poolSize: 1 });
   try {
     const keys = deriveSecretKeys(Buffer.from(secretKey, "base64"));
     const engine = createEngine({

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,7 @@ import type { Redis } from "ioredis";
 import pg from "pg";
 import { createKeysDirectly } from "./create-keys-directly";
 import { startPrivatePostgres, startPrivateRedis } from "./private-services";
-import { type ServeProcess, startServeProcess } from "./serve-process";
+import { type ServeProcess, serveProcessEnv, startServeProcess } from "./serve-process";
 
 export const RELIABILITY_POLICY = fileURLToPath(new URL("../reliability/policy.yaml", import.meta.url));
 
@@ -98,20 +98,14 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
-  const secretKey = randomBytes(32).toString("base64");
-  const env: Record<string, string> = {
-    DATABASE_URL: postgres.url,
-    REDIS_URL: redis.url,
-    COUNTERSIGN_QUEUE_PREFIX: "faults",
-    COUNTERSIGN_SECRET_KEY: secretKey,
-    COUNTERSIGN_POLICY: RELIABILITY_POLICY,
-    CALLBACK_ALLOW_PRIVATE: "true",
-    COUNTERSIGN_RATE_LIMIT_PER_MINUTE: "1000000",
-    COUNTERSIGN_MAX_PENDING_PER_REQUESTER: "1000000",
-    PORT: "0",
-    LOG_LEVEL: "silent",
-  };
-  const { requester, alice } = await createKeysDirectly(postgres.url, secretKey, {
+  const env = serveProcessEnv({
+    databaseUrl: postgres.url,
+    redisUrl: redis.url,
+    prefix: "faults",
+    policy: RELIABILITY_POLICY,
+    logLevel: "silent",
+  });
+  const { requester, alice } = await createKeysDirectly(env, {
     requester: { name: "faults requester", scopes: ["requests:write"] },
     alice: { name: "faults alice", scopes: ["decisions:write"], approver: "alice@example.com" },
   });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { CLI, REPO_ROOT } from "./run-cli";
 
 export interface ServeProcess {
@@ -65,5 +66,32 @@ export async function startServeProcess(
       return exited;
     },
     exited,
+  };
+}
+
+/**
+ * The environment of `serve` processes that several tests start on one database and Redis: a
+ * fresh secret key, private callbacks allowed, rate limits out of the way. `extra` adds to it.
+ */
+export function serveProcessEnv(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  policy: string;
+  logLevel: string;
+  extra?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    COUNTERSIGN_QUEUE_PREFIX: options.prefix,
+    COUNTERSIGN_SECRET_KEY: randomBytes(32).toString("base64"),
+    COUNTERSIGN_POLICY: options.policy,
+    CALLBACK_ALLOW_PRIVATE: "true",
+    COUNTERSIGN_RATE_LIMIT_PER_MINUTE: "1000000",
+    COUNTERSIGN_MAX_PENDING_PER_REQUESTER: "1000000",
+    PORT: "0",
+    LOG_LEVEL: options.logLevel,
+    ...options.extra,
   };
 }
