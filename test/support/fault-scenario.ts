@@ -268,7 +268,7 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
     }
     const lost = ids.filter((id) => !received.has(id));
     log(`drained: ${lost.length} lost`);
-    if (lost.length > 0) await logLostCallbacks(postgres.url, redis.admin, lost, log);
+    if (lost.length > 0) await logLostCallbacks(env, redis.admin, lost, log);
     const firstCallback = (id: string) => Math.min(...(received.get(id)?.at ?? [Number.POSITIVE_INFINITY]));
     const lastArrival = Math.max(...ids.map(firstCallback).filter(Number.isFinite));
 
@@ -318,8 +318,14 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
 }
 
 /** What a lost callback's outbox row and BullMQ job look like, for the CI log. */
-async function logLostCallbacks(databaseUrl: string, redis: Redis, requestIds: string[], log: (line: string) => void) {
-  const client = new pg.Client({ connectionString: databaseUrl });
+async function logLostCallbacks(
+  env: Record<string, string>,
+  redis: Redis,
+  requestIds: string[],
+  log: (line: string) => void,
+) {
+  const queue = `${env.COUNTERSIGN_QUEUE_PREFIX}:callbacks`;
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
   await client.connect();
   try {
     const { rows } = await client.query(
@@ -328,12 +334,12 @@ async function logLostCallbacks(databaseUrl: string, redis: Redis, requestIds: s
       [requestIds],
     );
     for (const row of rows) {
-      const job = await redis.hgetall(`faults:callbacks:${row.id}`);
+      const job = await redis.hgetall(`${queue}:${row.id}`);
       const lists: string[] = [];
       for (const list of ["wait", "active", "paused"])
-        if ((await redis.lpos(`faults:callbacks:${list}`, row.id)) !== null) lists.push(list);
+        if ((await redis.lpos(`${queue}:${list}`, row.id)) !== null) lists.push(list);
       for (const set of ["delayed", "prioritized", "completed", "failed"])
-        if ((await redis.zscore(`faults:callbacks:${set}`, row.id)) !== null) lists.push(set);
+        if ((await redis.zscore(`${queue}:${set}`, row.id)) !== null) lists.push(set);
       log(`lost: ${JSON.stringify(row)} job=${JSON.stringify({ ...job, data: undefined })} in=[${lists}]`);
     }
   } finally {
