@@ -35,6 +35,16 @@ describe("a looping agent cannot flood approvers", () => {
     ).toHaveLength(5);
   });
 
+  it("identical requests arriving at once create one request; the others merge into it", async () => {
+    const requester = await t.createKey(["requests:write"]);
+    const body = baseRequest({ requester: { type: "agent", id: "burst-agent" } });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => t.api(requester.key)("POST", "/v1/requests", body)),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+  });
+
   it("other params are another request; once decided, the same params may be asked again", async () => {
     const requester = await t.createKey(["requests:write"]);
     const alice = await t.createKey(["decisions:write"], "alice@example.com");

@@ -106,6 +106,28 @@ describe("bad input gets a 4xx problem and stores nothing", () => {
     expect((await t.api(key.key)("GET", "/v1/requests")).status).toBe(401);
   });
 
+  it("a key revoked after it was used (and cached for ingest) is refused at once, and nothing is written", async () => {
+    const key = await t.createKey(["requests:write"]);
+    const ask = (params: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      t.api(key.key)(
+        "POST",
+        "/v1/requests",
+        baseRequest({ requester: { type: "agent", id: "revoked-agent" }, params }),
+        headers,
+      );
+    expect((await ask({ run: 1 })).status).toBe(201);
+    const { revokeApiKey } = await import("@countersign/approvals");
+    await revokeApiKey(t.engine.ctx({ type: "cli", user: "test" }), key.id);
+    expect((await ask({ run: 2 })).status).toBe(401);
+    expect((await ask({ run: 1 })).status).toBe(401); // the pending duplicate is not merged into either
+    expect((await ask({ run: 3 }, { "idempotency-key": "after-revoke" })).status).toBe(401);
+    const rows = await queryRows<{ n: number }>(
+      t.engine.db,
+      sql`select count(*)::int as n from requests where requester_id = 'revoked-agent'`,
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
   it("answers unknown routes and ids with a problem, never a 500", async () => {
     const reader = await t.createKey(["requests:read"]);
     expect((await t.api(reader.key)("GET", "/v1/nothing-here")).body.code).toBe("not_found");

@@ -81,6 +81,16 @@ export async function authenticateApiKey(db: Db, key: string): Promise<Extract<A
   return row ? { type: "api-key", keyId: row.id, scopes: row.scopes, approver: row.approver } : null;
 }
 
+/** Whether a key (found earlier, perhaps from a cache) is still not revoked. */
+export async function apiKeyIsLive(db: Db, keyId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function loadSigningSecret(db: Db, sealKey: Buffer, keyId: string): Promise<string | null> {
   const [row] = await db
     .select({ sealed: apiKeys.signingSecretSealed })

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { appendAudit } from "../audit/append-audit";
+import { type AuditInput, appendAudit, auditRow } from "../audit/append-audit";
 import { checkCallbackUrl } from "../callbacks";
 import type { Ctx } from "../context";
 import { newId } from "../crypto/ids";
@@ -8,20 +8,24 @@ import { seal, unseal } from "../crypto/seal";
 import { sha256Hex } from "../crypto/tokens";
 import { AppError } from "../errors";
 import { type DecisionMode, decideByPolicy, effectiveTtlSeconds } from "../policy";
-import { writeOutbox } from "../queue/write-outbox";
+import { type OutboxInput, outboxRow, writeOutbox } from "../queue/write-outbox";
 import { idempotencyKeys, requests } from "../store/schema";
+import { apiKeyIsLive } from "./api-keys";
 import type { CreateRequestInput } from "./create-request-input";
-import { finalizeRequest, notifyChannels } from "./finalize-request";
+import { channelNotices, finalizeRequest } from "./finalize-request";
+import { insertPendingRequest } from "./insert-pending-request";
 import { TOKEN_TTL_SECONDS } from "./issue-token";
 import {
   type CreationBody,
+  type CreationFields,
   creationBody,
   duplicateKey,
   findPendingDuplicate,
   mergeIntoPending,
   pendingDuplicateOrCap,
+  tooManyPending,
 } from "./merge-duplicate";
-import { planWaiting, scheduleWaiting } from "./plan-waiting";
+import { planWaiting, waitingWork } from "./plan-waiting";
 import type { MaskingSummary } from "./present-request";
 
 export interface CreateRequestOptions {
@@ -63,6 +67,8 @@ export async function createRequest(
       ? { key: options.idempotencyKey, apiKeyId, bodyHash: sha256Hex(canonicalJson(input)) }
       : null;
   if (idempotency) {
+    // The HTTP layer may have taken the key from its cache: a replay must not outlive a revocation.
+    await assertKeyLive(ctx, apiKeyId);
     const replay = await findReplay(ctx, idempotency);
     if (replay) return replay;
   }
@@ -109,6 +115,58 @@ export async function createRequest(
     expiresAt,
     pending: status === "pending",
   });
+  const values = {
+    id,
+    action: input.action,
+    resource: typeof masked.resource === "string" ? masked.resource : null,
+    environment: input.environment ?? null,
+    requesterType: input.requester.type,
+    requesterId: input.requester.id,
+    requesterDisplayName: input.requester.display_name ?? null,
+    onBehalfOf: input.requester.on_behalf_of ?? null,
+    reason: typeof masked.reason === "string" ? masked.reason : null,
+    paramsMasked: masked.params ?? {},
+    contextMasked: masked.context ?? null,
+    paramsDigest: digest,
+    masking,
+    status,
+    decisionMode,
+    policyRule: rule?.name ?? null,
+    policyVersion: version,
+    policyExplanation: explanation,
+    requiredApprovals: rule?.require?.approvals ?? 0,
+    approvers,
+    notify: decisionMode === "approval_required" ? (rule?.notify ?? []) : [],
+    denyReasonRequired: rule?.deny_reason === "required",
+    tokenTtlSeconds: rule?.token_ttl_seconds ?? TOKEN_TTL_SECONDS,
+    dedupeKey,
+    apiKeyId,
+    origin: options.origin ?? originOf(ctx),
+    callbackUrl: input.callback?.url ?? null,
+    callbackSecretSealed: input.callback?.secret ? seal(ctx.env.keys.seal, input.callback.secret) : null,
+    expiresAt,
+    decidedAt: status === "pending" ? null : ctx.now,
+    createdAt: ctx.now,
+    ...waiting,
+  } satisfies typeof requests.$inferInsert;
+  const created: AuditInput = {
+    type: "request.created",
+    requestId: id,
+    actor: ctx.actor,
+    at: ctx.now,
+    data: {
+      action: input.action,
+      environment: input.environment ?? null,
+      requester: { type: input.requester.type, id: input.requester.id },
+      decision_mode: decisionMode,
+      rule: rule?.name ?? null,
+      policy_version: version,
+      params_digest: digest,
+      fields_masked: findings.length,
+    },
+  };
+  if (dedupeKey && !idempotency) return writePending(ctx, { ...values, dedupeKey }, created, input.requester);
+  if (apiKeyId && !idempotency) await assertKeyLive(ctx, apiKeyId);
   if (dedupeKey) {
     const existing = await pendingDuplicateOrCap(ctx, dedupeKey, input.requester);
     if (existing) return { replayed: false, merged: true, body: await mergeIntoPending(ctx, existing, idempotency) };
@@ -118,65 +176,15 @@ export async function createRequest(
     .transaction(async (tx) => {
       const [row] = await tx
         .insert(requests)
-        .values({
-          id,
-          action: input.action,
-          resource: typeof masked.resource === "string" ? masked.resource : null,
-          environment: input.environment ?? null,
-          requesterType: input.requester.type,
-          requesterId: input.requester.id,
-          requesterDisplayName: input.requester.display_name ?? null,
-          onBehalfOf: input.requester.on_behalf_of ?? null,
-          reason: typeof masked.reason === "string" ? masked.reason : null,
-          paramsMasked: masked.params ?? {},
-          contextMasked: masked.context ?? null,
-          paramsDigest: digest,
-          masking,
-          status,
-          decisionMode,
-          policyRule: rule?.name ?? null,
-          policyVersion: version,
-          policyExplanation: explanation,
-          requiredApprovals: rule?.require?.approvals ?? 0,
-          approvers,
-          notify: decisionMode === "approval_required" ? (rule?.notify ?? []) : [],
-          denyReasonRequired: rule?.deny_reason === "required",
-          tokenTtlSeconds: rule?.token_ttl_seconds ?? TOKEN_TTL_SECONDS,
-          dedupeKey,
-          apiKeyId,
-          origin: options.origin ?? originOf(ctx),
-          callbackUrl: input.callback?.url ?? null,
-          callbackSecretSealed: input.callback?.secret ? seal(ctx.env.keys.seal, input.callback.secret) : null,
-          expiresAt,
-          decidedAt: status === "pending" ? null : ctx.now,
-          createdAt: ctx.now,
-          ...waiting,
-        })
+        .values(values)
         .onConflictDoNothing({ target: requests.dedupeKey, where: sql`status = 'pending'` })
         .returning();
       // An identical request became pending between our check and this insert: merge into it.
       if (!row) throw new LostDuplicateRace();
-      await appendAudit(tx, {
-        type: "request.created",
-        requestId: id,
-        actor: ctx.actor,
-        at: ctx.now,
-        data: {
-          action: input.action,
-          environment: input.environment ?? null,
-          requester: { type: input.requester.type, id: input.requester.id },
-          decision_mode: decisionMode,
-          rule: rule?.name ?? null,
-          policy_version: version,
-          params_digest: digest,
-          fields_masked: findings.length,
-        },
-      });
+      await appendAudit(tx, created);
       let issued = null;
       if (status === "pending") {
-        await writeOutbox(tx, { kind: "request.expire", requestId: id, availableAt: expiresAt, payload: {} });
-        await scheduleWaiting(ctx, tx, row);
-        await notifyChannels(ctx, tx, row, "request.created");
+        for (const work of pendingWork(values, ctx.now)) await writeOutbox(tx, work);
       } else {
         await appendAudit(tx, {
           type: `request.${status}`,
@@ -223,14 +231,77 @@ export async function createRequest(
     });
   if (outcome === null) throw new AppError("conflict", "a request with this Idempotency-Key is still being processed");
   if ("replayed" in outcome) return outcome;
+  return finishCreation(ctx, values, outcome);
+}
+
+type RequestValues = typeof requests.$inferInsert & CreationFields & { action: string };
+
+function finishCreation(ctx: Ctx, values: RequestValues, body: CreateRequestResult["body"]): CreateRequestResult {
   ctx.env.onOutboxWrite?.();
-  ctx.env.metrics?.requestCreated(decisionMode);
-  if (status !== "pending") ctx.env.metrics?.requestFinished(status, 0);
+  ctx.env.metrics?.requestCreated(values.decisionMode);
+  if (values.status !== "pending") ctx.env.metrics?.requestFinished(values.status as "approved" | "denied", 0);
   ctx.log.info(
-    { request_id: id, action: input.action, decision_mode: decisionMode, rule: rule?.name },
+    { request_id: values.id, action: values.action, decision_mode: values.decisionMode, rule: values.policyRule },
     "request created",
   );
-  return { replayed: false, body: outcome };
+  return { replayed: false, body };
+}
+
+/**
+ * The common case, a request that waits for approvers and came without an Idempotency-Key, in one
+ * statement (insertPendingRequest): the request, its audit event and its scheduled work.
+ */
+async function writePending(
+  ctx: Ctx,
+  values: RequestValues & { dedupeKey: string },
+  created: AuditInput,
+  requester: { type: string; id: string },
+): Promise<CreateRequestResult> {
+  const maxPending = ctx.env.maxPendingPerRequester ?? 100;
+  const outcome = await insertPendingRequest(ctx.db, {
+    request: values,
+    audit: [auditRow(created)],
+    outbox: pendingWork(values, ctx.now).map(outboxRow),
+    apiKeyId: ctx.actor.type === "api-key" ? ctx.actor.keyId : null,
+    maxPendingPerRequester: maxPending,
+  });
+  switch (outcome.kind) {
+    case "created":
+      return finishCreation(ctx, values, creationBody(values));
+    case "key_revoked":
+      throw new AppError("unauthorized", "the API key is unknown or revoked");
+    case "over_cap":
+      throw tooManyPending(requester, maxPending);
+    case "duplicate":
+    case "lost_race": {
+      const existing = await findPendingDuplicate(ctx, values.dedupeKey);
+      if (existing) return { replayed: false, merged: true, body: await mergeIntoPending(ctx, existing, null) };
+      throw new AppError("conflict", "an identical request was being created at the same time; try again");
+    }
+  }
+}
+
+/** What a new pending request schedules: its expiry, its reminder and escalation, its cards. */
+function pendingWork(values: RequestValues, now: Date): OutboxInput[] {
+  return [
+    { kind: "request.expire", requestId: values.id, availableAt: values.expiresAt, payload: {} },
+    ...waitingWork(
+      {
+        id: values.id,
+        expiresAt: values.expiresAt,
+        remindEverySeconds: values.remindEverySeconds ?? null,
+        escalateAt: values.escalateAt ?? null,
+      },
+      now,
+    ),
+    ...channelNotices(values, "request.created", now),
+  ];
+}
+
+async function assertKeyLive(ctx: Ctx, apiKeyId: string | null): Promise<void> {
+  if (apiKeyId && !(await apiKeyIsLive(ctx.db, apiKeyId))) {
+    throw new AppError("unauthorized", "the API key is unknown or revoked");
+  }
 }
 
 async function findReplay(

@@ -1,6 +1,6 @@
 import type { Ctx } from "../context";
 import { seal } from "../crypto/seal";
-import { writeOutbox } from "../queue/write-outbox";
+import { type OutboxInput, writeOutbox } from "../queue/write-outbox";
 import type { Db } from "../store/database";
 import { issueToken } from "./issue-token";
 import { loadDecisions, type RequestRow } from "./load-request";
@@ -62,12 +62,15 @@ export async function finalizeRequest(
  * One job per channel, so a slow or rate-limited platform never holds back (or re-posts to) another.
  */
 export async function notifyChannels(ctx: Ctx, tx: Db, request: RequestRow, event: string): Promise<void> {
-  for (const name of request.notify) {
-    await writeOutbox(tx, {
-      kind: "request.notify",
-      requestId: request.id,
-      availableAt: ctx.now,
-      payload: { event, target: { type: "channel", name } },
-    });
-  }
+  for (const work of channelNotices(request, event, ctx.now)) await writeOutbox(tx, work);
+}
+
+/** The outbox rows notifyChannels writes: one card update per channel. */
+export function channelNotices(request: Pick<RequestRow, "id" | "notify">, event: string, now: Date): OutboxInput[] {
+  return request.notify.map((name) => ({
+    kind: "request.notify" as const,
+    requestId: request.id,
+    availableAt: now,
+    payload: { event, target: { type: "channel", name } },
+  }));
 }

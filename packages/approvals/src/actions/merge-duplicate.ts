@@ -67,12 +67,14 @@ export async function pendingDuplicateOrCap(
     const duplicate = await findPendingDuplicate(ctx, dedupeKey);
     if (duplicate) return duplicate;
   }
-  if ((row?.pending ?? 0) >= limit) {
-    throw new AppError("rate_limited", `${requester.id} already has ${limit} pending requests; wait for decisions`, {
-      extra: { retry_after: 60 },
-    });
-  }
+  if ((row?.pending ?? 0) >= limit) throw tooManyPending(requester, limit);
   return null;
+}
+
+export function tooManyPending(requester: { id: string }, limit: number): AppError {
+  return new AppError("rate_limited", `${requester.id} already has ${limit} pending requests; wait for decisions`, {
+    extra: { retry_after: 60 },
+  });
 }
 
 export interface CreationBody {
@@ -87,8 +89,22 @@ export interface CreationBody {
   masking: MaskingSummary;
 }
 
-/** The body of POST /v1/requests for a stored request. */
-export function creationBody(row: RequestRow): CreationBody {
+export type CreationFields = Pick<
+  RequestRow,
+  | "id"
+  | "status"
+  | "decisionMode"
+  | "policyRule"
+  | "policyVersion"
+  | "requiredApprovals"
+  | "approvers"
+  | "expiresAt"
+  | "paramsDigest"
+  | "masking"
+>;
+
+/** The body of POST /v1/requests for a request, stored or about to be. */
+export function creationBody(row: CreationFields): CreationBody {
   return {
     id: row.id,
     status: row.status,

@@ -1,7 +1,5 @@
-import type { Ctx } from "../context";
 import { groupEmails, isSelfApproval, type Policy, type PolicyRule, type Requester } from "../policy";
-import { writeOutbox } from "../queue/write-outbox";
-import type { Db } from "../store/database";
+import type { OutboxInput } from "../queue/write-outbox";
 import type { Escalation } from "../store/schema";
 import type { RequestRow } from "./load-request";
 
@@ -41,13 +39,18 @@ export function planWaiting(
   return { remindEverySeconds: rule.remind_every_seconds, escalateAt, escalation, onTimeout: rule.on_timeout };
 }
 
-/** Writes the first reminder and the escalation as outbox rows, in the creating transaction. */
-export async function scheduleWaiting(ctx: Ctx, tx: Db, row: RequestRow): Promise<void> {
-  const next = nextReminderAt(row, ctx.now);
-  if (next) await writeOutbox(tx, { kind: "request.remind", requestId: row.id, availableAt: next, payload: {} });
+/** The outbox rows of a new pending request's waiting: the first reminder and the escalation, when the rule has them. */
+export function waitingWork(
+  row: Pick<RequestRow, "id" | "remindEverySeconds" | "expiresAt" | "escalateAt">,
+  now: Date,
+): OutboxInput[] {
+  const work: OutboxInput[] = [];
+  const next = nextReminderAt(row, now);
+  if (next) work.push({ kind: "request.remind", requestId: row.id, availableAt: next, payload: {} });
   if (row.escalateAt) {
-    await writeOutbox(tx, { kind: "request.escalate", requestId: row.id, availableAt: row.escalateAt, payload: {} });
+    work.push({ kind: "request.escalate", requestId: row.id, availableAt: row.escalateAt, payload: {} });
   }
+  return work;
 }
 
 /** When to remind next, or null when the request would be over by then. */

@@ -18,6 +18,11 @@ export interface AuditInput {
  * event was never there.
  */
 export async function appendAudit(tx: Db, input: AuditInput): Promise<void> {
+  await tx.insert(auditPending).values(auditRow(input));
+}
+
+/** The staged row of one event, for a caller that writes it in a statement of its own making. */
+export function auditRow(input: AuditInput): typeof auditPending.$inferInsert {
   const event = {
     id: newId("evt"),
     at: new Date(Math.floor(input.at.getTime())),
@@ -26,7 +31,7 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<void> {
     actor: describeActor(input.actor),
     data: input.data ?? {},
   };
-  await tx.insert(auditPending).values({
+  return {
     eventId: event.id,
     at: event.at,
     type: event.type,
@@ -34,5 +39,5 @@ export async function appendAudit(tx: Db, input: AuditInput): Promise<void> {
     actor: event.actor,
     data: event.data,
     contentHash: hashAuditContent(event),
-  });
+  };
 }

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Pool, QueryResultRow } from "pg";
 import * as schema from "./schema";
 
 /** The drizzle database, over node-postgres or embedded PGlite; transactions have the same type. */
@@ -41,6 +43,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // so without this an 'error' event nobody handles kills the process; the query in flight still fails.
   pool.on("connect", (client) => client.on("error", () => {}));
   const db = drizzle({ client: pool, schema });
+  pools.set(db as unknown as Db, pool);
   return {
     db: db as unknown as Db,
     kind: "postgres",
@@ -67,5 +70,27 @@ async function openPglite(dir: string): Promise<Database> {
 /** Rows of a raw SQL query; both drivers answer with `{ rows }`. */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+const pools = new WeakMap<Db, Pool>();
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+
+/**
+ * queryRows for a statement run on every request: on Postgres it is parsed and planned once per
+ * connection (a named prepared statement) rather than every time. Elsewhere (PGlite, inside a
+ * transaction) it is queryRows.
+ */
+export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
+  const pool = pools.get(db);
+  if (!pool) return queryRows(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < 256) {
+    name = `cs_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  const result = await pool.query<T & QueryResultRow>({ name, text, values: params });
   return result.rows;
 }
