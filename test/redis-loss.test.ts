@@ -1,3 +1,5 @@
+import { queryRows } from "@countersign/approvals";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCallbackReceiver } from "./support/callback-receiver";
 import { baseRequest, startTestServer, type TestServer } from "./support/start-test-server";
@@ -81,5 +83,25 @@ describe("Redis loses everything", () => {
     } finally {
       await receiver.close();
     }
+  });
+});
+
+describe("Redis holds only work due soon", () => {
+  it("a far-off expiry stays in Postgres; one due within the minute is queued", async () => {
+    const requester = await t.createKey(["requests:write"]);
+    const ask = (ttl: number) =>
+      t.api(requester.key)("POST", "/v1/requests", baseRequest({ ttl_seconds: ttl, params: { ttl } }));
+    const later = (await ask(3600)).body.id as string;
+    const soon = (await ask(30)).body.id as string;
+    const expiryOf = async (id: string) => {
+      const [row] = await queryRows<{ id: string; enqueued: boolean }>(
+        t.engine.db,
+        sql`select id, enqueued_at is not null as enqueued from outbox where request_id = ${id} and kind = 'request.expire'`,
+      );
+      return { ...row!, inRedis: (await t.redis.exists(`${t.prefix}:expiry:${row!.id}`)) === 1 };
+    };
+    for (let i = 0; i < 100 && !(await expiryOf(soon)).enqueued; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await expiryOf(soon)).toMatchObject({ enqueued: true, inRedis: true });
+    expect(await expiryOf(later)).toMatchObject({ enqueued: false, inRedis: false });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../store/database";
 import { outbox } from "../store/schema";
@@ -24,6 +24,11 @@ export interface OutboxRelayOptions {
   /** A pending row enqueued longer ago than this is checked against Redis and re-added if lost. */
   staleAfterMs?: number;
   batchSize?: number;
+  /**
+   * Rows due later than this stay in Postgres until they come closer. Most are a pending request's
+   * expiry or reminder, never needed once it is decided; Redis holds only work due soon.
+   */
+  horizonMs?: number;
 }
 
 export interface OutboxRelay {
@@ -39,21 +44,28 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { db, queues, log } = options;
   const clock = options.clock ?? (() => new Date());
   const batchSize = options.batchSize ?? 200;
+  const horizonMs = options.horizonMs ?? 60_000;
   let closed = false;
   let running: Promise<unknown> = Promise.resolve();
   let pending = false;
 
   const relayOnce = async (): Promise<number> => {
+    const now = clock();
     return db.transaction(async (tx) => {
       const rows = await tx
         .select(ENQUEUE_COLUMNS)
         .from(outbox)
-        .where(and(eq(outbox.status, "pending"), isNull(outbox.enqueuedAt)))
-        .orderBy(asc(outbox.createdAt))
+        .where(
+          and(
+            eq(outbox.status, "pending"),
+            isNull(outbox.enqueuedAt),
+            lte(outbox.availableAt, new Date(now.getTime() + horizonMs)),
+          ),
+        )
+        .orderBy(asc(outbox.availableAt))
         .limit(batchSize)
         .for("update", { skipLocked: true });
       if (rows.length === 0) return 0;
-      const now = clock();
       for (const row of rows) await enqueueOutboxRow(queues, row, now);
       await tx
         .update(outbox)

@@ -136,7 +136,11 @@ export const outbox = pgTable(
     lastError: text("last_error"),
     createdAt: createdAt(),
   },
-  (t) => [index("outbox_pending_idx").on(t.status, t.enqueuedAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index("outbox_pending_idx").on(t.status, t.enqueuedAt).where(sql`status = 'pending'`),
+    // The relay's question: which rows not yet in Redis are due soon.
+    index("outbox_unenqueued_due_idx").on(t.availableAt).where(sql`status = 'pending' and enqueued_at is null`),
+  ],
 );
 
 export const idempotencyKeys = pgTable(

@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_unenqueued_due_idx" ON "outbox" USING btree ("available_at") WHERE status = 'pending' and enqueued_at is null;
