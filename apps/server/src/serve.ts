@@ -68,7 +68,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       allowPrivateCallbacks: config.CALLBACK_ALLOW_PRIVATE,
       maxPendingPerRequester: config.COUNTERSIGN_MAX_PENDING_PER_REQUESTER,
       metrics: metrics.engine,
-      onOutboxWrite: () => relay.nudge(),
+      onOutboxWrite: (firstDue?: Date) => relay.nudge(firstDue),
     };
     const engine = createEngine({ db: database.db, env, log });
     const timing = options.timing ?? {};

@@ -22,8 +22,11 @@ export interface EngineEnv {
   metrics?: EngineMetrics;
   /** Most requests one requester may have pending at once (default 100). */
   maxPendingPerRequester?: number;
-  /** Called after a transaction that wrote outbox rows, so the relay moves them at once. */
-  onOutboxWrite?: () => void;
+  /**
+   * Called after a transaction that wrote outbox rows, so the relay moves them at once; `firstDue`,
+   * when given, is when the earliest of them is due (the relay ignores a nudge for later work).
+   */
+  onOutboxWrite?: (firstDue?: Date) => void;
 }
 
 export interface Ctx {

@@ -236,8 +236,13 @@ export async function createRequest(
 
 type RequestValues = typeof requests.$inferInsert & CreationFields & { action: string };
 
-function finishCreation(ctx: Ctx, values: RequestValues, body: CreateRequestResult["body"]): CreateRequestResult {
-  ctx.env.onOutboxWrite?.();
+function finishCreation(
+  ctx: Ctx,
+  values: RequestValues,
+  body: CreateRequestResult["body"],
+  firstDue?: Date,
+): CreateRequestResult {
+  ctx.env.onOutboxWrite?.(firstDue);
   ctx.env.metrics?.requestCreated(values.decisionMode);
   if (values.status !== "pending") ctx.env.metrics?.requestFinished(values.status as "approved" | "denied", 0);
   ctx.log.info(
@@ -257,17 +262,23 @@ async function writePending(
   created: AuditInput,
   requester: { type: string; id: string },
 ): Promise<CreateRequestResult> {
+  const work = pendingWork(values, ctx.now);
   const maxPending = ctx.env.maxPendingPerRequester ?? 100;
   const outcome = await insertPendingRequest(ctx.db, {
     request: values,
     audit: [auditRow(created)],
-    outbox: pendingWork(values, ctx.now).map(outboxRow),
+    outbox: work.map(outboxRow),
     apiKeyId: ctx.actor.type === "api-key" ? ctx.actor.keyId : null,
     maxPendingPerRequester: maxPending,
   });
   switch (outcome.kind) {
     case "created":
-      return finishCreation(ctx, values, creationBody(values));
+      return finishCreation(
+        ctx,
+        values,
+        creationBody(values),
+        new Date(Math.min(...work.map((w) => w.availableAt.getTime()))),
+      );
     case "key_revoked":
       throw new AppError("unauthorized", "the API key is unknown or revoked");
     case "over_cap":

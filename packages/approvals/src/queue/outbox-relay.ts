@@ -32,8 +32,8 @@ export interface OutboxRelayOptions {
 }
 
 export interface OutboxRelay {
-  /** Moves freshly written rows now instead of at the next tick. */
-  nudge(): void;
+  /** Moves freshly written rows now instead of at the next tick, unless the earliest is beyond the horizon. */
+  nudge(firstDue?: Date): void;
   relayOnce(): Promise<number>;
   reconcileOnce(): Promise<number>;
   close(): Promise<void>;
@@ -144,7 +144,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   reconcileTimer.unref();
 
   return {
-    nudge: tick,
+    nudge: (firstDue) => {
+      if (!firstDue || firstDue.getTime() <= clock().getTime() + horizonMs) tick();
+    },
     relayOnce,
     reconcileOnce,
     close: async () => {
