@@ -34,7 +34,10 @@ function growth(run: (input: string) => void, unit: string): { ratio: number; la
 
 function assertLinear(label: string, run: (input: string) => void, units: string[]): void {
   for (const unit of units) {
-    const { ratio, large } = growth(run, unit);
+    // A busy machine can stretch every timing of one measurement; a super-linear pattern is
+    // slow every time, so a ratio over the bound is measured again before it counts.
+    let { ratio, large } = growth(run, unit);
+    for (let retry = 0; retry < 2 && ratio >= MAX_RATIO; retry++) ({ ratio, large } = growth(run, unit));
     if (large < NOISE_FLOOR_MS) continue;
     expect(ratio, `${label} on ${JSON.stringify(unit.slice(0, 24))}: ${large.toFixed(1)} ms at 160k`).toBeLessThan(
       MAX_RATIO,
