@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
 import { createKey, startServeProcess, startTsProcess } from "../support/bench-processes";
 import { benchPrefix, createBenchDatabase, fmt, REDIS_URL } from "../support/bench-services";
+import { cpuPerRequest } from "../support/process-cpu";
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -81,10 +82,16 @@ const baseline = await startTsProcess(
 );
 try {
   const targets = {
-    baseline: { url: `${baseline.url}/baseline`, headers: {} },
-    countersign: { url: `${server.url}/v1/requests`, headers: { authorization: `Bearer ${requester.key}` } },
+    baseline: { url: `${baseline.url}/baseline`, headers: {}, pid: baseline.child.pid ?? 0 },
+    countersign: {
+      url: `${server.url}/v1/requests`,
+      headers: { authorization: `Bearer ${requester.key}` },
+      pid: server.child.pid ?? 0,
+    },
   };
-  const results: Record<string, { max: ReturnType<typeof figures>; fixed: ReturnType<typeof figures> }> = {};
+  const databaseName = new URL(database.url).pathname.slice(1);
+  type Figures = Awaited<ReturnType<typeof cpuPerRequest<ReturnType<typeof figures>>>>;
+  const results: Record<string, { max: Figures; fixed: Figures }> = {};
   for (const [name, target] of Object.entries(targets)) {
     await autocannon({
       ...target,
@@ -101,23 +108,25 @@ try {
         },
       ],
     });
-    const max = figures(await run(target.url, target.headers, { connections: 16 }));
-    const fixed = figures(await run(target.url, target.headers, { connections: 32, rate: RATE }));
+    const measure = (options: { rate?: number; connections: number }) =>
+      cpuPerRequest(target.pid, databaseName, async () => figures(await run(target.url, target.headers, options)));
+    const max = await measure({ connections: 16 });
+    const fixed = await measure({ connections: 32, rate: RATE });
     results[name] = { max, fixed };
     console.error(`${name}: done`);
   }
   const b = results.baseline!;
   const c = results.countersign!;
   console.log(`\nbench/ingest: POST /v1/requests (${requestBody().length}-byte bodies), ${SECONDS} s per run, 2 cores`);
-  console.log("| run | target | requests/s | p50 ms | p99 ms | errors | requests |");
-  console.log("|---|---|---|---|---|---|---|");
+  console.log(
+    "| run | target | requests/s | p50 ms | p99 ms | errors | requests | CPU ms/request: server process | CPU ms/request: Postgres |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  const row = (run: string, name: string, r: Figures) =>
+    `| ${run} | ${name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.total} | ${fmt(r.cpuMs.process, 2)} | ${fmt(r.cpuMs.postgres, 2)} |`;
   for (const [name, r] of Object.entries(results)) {
-    console.log(
-      `| max throughput (16 connections) | ${name} | ${fmt(r.max.rps)} | ${r.max.p50} | ${r.max.p99} | ${r.max.errors} | ${r.max.total} |`,
-    );
-    console.log(
-      `| ${RATE} requests/s offered (32 connections) | ${name} | ${fmt(r.fixed.rps)} | ${r.fixed.p50} | ${r.fixed.p99} | ${r.fixed.errors} | ${r.fixed.total} |`,
-    );
+    console.log(row("max throughput (16 connections)", name, r.max));
+    console.log(row(`${RATE} requests/s offered (32 connections)`, name, r.fixed));
   }
   const ratio = c.max.rps / b.max.rps;
   console.log(
