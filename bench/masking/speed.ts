@@ -15,6 +15,8 @@ export interface SpeedRow {
   p99Ms: number;
 }
 
+const WARMUP = 200;
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -26,7 +28,8 @@ async function measure(
   calls: number,
   run: (i: number) => unknown | Promise<unknown>,
 ): Promise<SpeedRow> {
-  for (let i = 0; i < Math.min(50, calls); i++) await run(i % payloads.length);
+  // steady state, as a long-running server sees it: every tool gets the same warm-up (JIT tiers)
+  for (let i = 0; i < WARMUP; i++) await run(i % payloads.length);
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < calls; i++) {

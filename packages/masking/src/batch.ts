@@ -27,6 +27,7 @@ export class Slot {
 }
 
 export const DROPPED = Symbol("dropped");
+const NONE: Match[] = [];
 
 function processOne(slot: Slot, ctx: MaskContext): Replacement {
   return maskString(slot.text, slot.path, slot.states, slot.depth, slot.encoding, ctx, true);
@@ -35,11 +36,16 @@ function processOne(slot: Slot, ctx: MaskContext): Replacement {
 function scanBatch(batch: Slot[], ctx: MaskContext): void {
   const { batchable, perString } = ctx.policy.detectors;
   const starts: number[] = [];
-  let text = "";
+  const parts: string[] = [];
+  let length = 0;
   for (const slot of batch) {
-    starts.push(text.length);
-    text += slot.text + SEP;
+    starts.push(length);
+    parts.push(slot.text);
+    length += slot.text.length + SEP.length;
   }
+  // joined in one piece (a chain of += would be flattened again on the first character read)
+  parts.push("");
+  const text = parts.join(SEP);
   const matches = scan(text, batchable);
   // base64 runs never cross the separator; one pass over the batch tells which strings hold one
   const b64 = base64Runs(text, 16);
@@ -48,7 +54,8 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
     while (k + 1 < batch.length && starts[k + 1]! <= b64[r]!) k++;
     holdsBase64[k] = 1;
   }
-  const local: Match[][] = batch.map(() => []);
+  // most strings hold no match: their lists are only made when needed
+  const local: (Match[] | undefined)[] = new Array(batch.length);
   const crossed = new Set<number>();
   let k = 0;
   for (const m of matches) {
@@ -58,18 +65,35 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
       for (let j = k; j < batch.length && starts[j]! < m.end; j++) crossed.add(j);
       continue;
     }
-    local[k]!.push({ ...m, start: m.start - starts[k]!, end: m.end - starts[k]! });
+    const at = starts[k]!;
+    let list = local[k];
+    if (list === undefined) {
+      list = [];
+      local[k] = list;
+    }
+    list.push({
+      start: m.start - at,
+      end: m.end - at,
+      type: m.type,
+      detector: m.detector,
+      category: m.category,
+    });
   }
-  batch.forEach((slot, i) => {
+  for (let i = 0; i < batch.length; i++) {
+    const slot = batch[i]!;
     if (crossed.has(i)) {
       ctx.chars -= slot.text.length; // counted when batched, counted again by maskString
       slot.result = processOne(slot, ctx);
-      return;
+      continue;
     }
-    let found = local[i]!;
+    let found = local[i] ?? NONE;
     if (perString.length > 0) found = merge([...found, ...scan(slot.text, perString)]);
+    if (found.length === 0 && holdsBase64[i] === 0) {
+      slot.result = slot.text; // nothing to replace and nothing to decode
+      continue;
+    }
     slot.result = applyMatches(slot.text, found, slot.path, slot.depth, slot.encoding, ctx, true, holdsBase64[i] === 1);
-  });
+  }
 }
 
 /** Masks every deferred string and writes the results into the masked copy. */

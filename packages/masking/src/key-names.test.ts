@@ -17,6 +17,10 @@ describe("classifyKey", () => {
     expect(classifyKey("dsn")?.type).toBe("connection_string");
     expect(classifyKey("connectionString")?.type).toBe("connection_string");
     expect(classifyKey("session_id")?.type).toBe("session");
+    // "to"/"for" after the credential word only qualify it; one credential after them is still one
+    expect(classifyKey("tokenForUser")?.type).toBe("token");
+    expect(classifyKey("password_to_use")?.type).toBe("password");
+    expect(classifyKey("BindToParentToken")?.type).toBe("token");
   });
 
   it("leaves names that describe a credential rather than hold one", () => {
@@ -34,6 +38,9 @@ describe("classifyKey", () => {
       "keyboard",
       "monkeys",
       "primaryKey",
+      "keyVaultToStoreSecrets",
+      "pathForTokens",
+      "scopeToReadPasswords",
     ]) {
       expect(classifyKey(k), k).toBeNull();
     }

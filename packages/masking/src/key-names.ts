@@ -476,6 +476,8 @@ function pairRule(words: string[], i: number): KeyClass | null | undefined {
   return undefined;
 }
 
+const PLURAL_ROOT = /^(?:secrets|tokens|passwords|passwds|keys|apikeys|credentials|creds)$/;
+
 // Payloads repeat the same keys row after row; classification is pure, so it is memoised.
 const memo = new Map<string, KeyClass | null>();
 
@@ -501,6 +503,10 @@ function classify(name: string): KeyClass | null {
     if (after.some((w) => NEUTRAL_AFTER.has(w) && !(strong && KEEP_AFTER.has(w)))) return null;
     const before = words[i - 1];
     if (before !== undefined && NEUTRAL_BEFORE.has(before)) return null;
+    // `keyVaultToStoreSecrets`, `pathForTokens`: credentials in the plural after "to" or "for" are the
+    // object of a phrase naming a place or a purpose, not one credential (`bindToParentToken` is one)
+    if (PLURAL_ROOT.test(words[i]!))
+      for (let j = 1; j < i; j++) if (words[j] === "to" || words[j] === "for") return null;
     if (words[i] === "key") {
       const qualifier = before !== undefined && (KEY_QUALIFIERS.has(before) || before.endsWith("api"));
       if (qualifier) {

@@ -84,6 +84,23 @@ describe("mask", () => {
     });
   });
 
+  it("leaves a credential field that only references a secret (a template or a variable)", () => {
+    const refs = {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+      password: "${DB_PASSWORD}",
+      api_key: "{{ vault_api_key }}",
+      token: "$GITHUB_TOKEN",
+      secret: "<your-secret>",
+    };
+    expect(mask(refs).masked).toEqual(refs);
+    // a default after the reference, or text around it, is a value
+    const withValues = { password: `$\{DB_PASSWORD:-postgres}`, token: `$\{A}x` };
+    expect(mask(withValues).masked).toEqual({
+      password: "[REDACTED:password]",
+      token: "[REDACTED:token]",
+    });
+  });
+
   it("scans keys too and keeps them unique", () => {
     const { masked, findings } = mask({ "a@example.com": 1, "b@example.com": 2 });
     expect(Object.keys(masked)).toEqual(["[REDACTED:email]", "[REDACTED:email]#2"]);

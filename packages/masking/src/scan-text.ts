@@ -65,7 +65,7 @@ export function merge(raw: Match[]): Match[] {
         last.category = m.category;
       }
       last.end = Math.max(last.end, m.end);
-    } else merged.push({ ...m });
+    } else merged.push({ start: m.start, end: m.end, type: m.type, detector: m.detector, category: m.category });
   }
   return merged;
 }

@@ -21,7 +21,15 @@ function isAlnumCode(c: number): boolean {
 
 let b64Text = "";
 let b64Runs: number[] = [];
-const B64_MEMO_MIN = 16;
+/** Runs of at least this length are memoised (and recorded by the text profile pass). */
+export const B64_MIN = 16;
+const B64_MEMO_MIN = B64_MIN;
+
+/** Seeds the base64-run memo from a pass that has already found the runs (the text profile). */
+export function rememberBase64Runs(text: string, runs: number[]): void {
+  b64Text = text;
+  b64Runs = runs;
+}
 
 /**
  * [start, end) of every maximal run of base64/base64url characters at least `min` long. Runs of 16
@@ -124,4 +132,55 @@ export function digitRuns(text: string): Int32Array {
   runsText = text;
   runsCache = buf.subarray(0, n);
   return runsCache;
+}
+
+/**
+ * The leading character pairs (`(c0 << 7) | c1`, ASCII) of every literal a `LiteralIndex` looks
+ * for. The text profile pass records where they occur, so the index need not read the text again.
+ */
+export const LITERAL_PAIRS = new Uint8Array(128 * 128);
+let pairsVersion = 0;
+let hitsText = "";
+let hitsVersion = -1;
+let hitsCache: number[] | null = [];
+
+/** Adds pairs to `LITERAL_PAIRS`; hits recorded before no longer count (they may miss the new pairs). */
+export function registerLiteralPairs(keys: Iterable<number>): void {
+  let added = false;
+  for (const k of keys) {
+    if (LITERAL_PAIRS[k] === 0) {
+      LITERAL_PAIRS[k] = 1;
+      added = true;
+    }
+  }
+  if (added) pairsVersion++;
+}
+
+/** Seeds the pair-hit memo; null when there were too many to be worth listing. */
+export function rememberLiteralPairHits(text: string, hits: number[] | null): void {
+  hitsText = text;
+  hitsVersion = pairsVersion;
+  hitsCache = hits;
+}
+
+/** Positions (ascending) where a registered pair starts in `text`, when the profile pass recorded them. */
+export function literalPairHits(text: string): number[] | null {
+  return hitsVersion === pairsVersion && text === hitsText ? hitsCache : null;
+}
+
+let rootsText = "";
+let rootsCache: number[] | null = null;
+
+/** Seeds the keyword-root memo; null when the text is not ASCII (lower-casing may then fold other letters). */
+export function rememberKeywordRootHits(text: string, hits: number[] | null): void {
+  rootsText = text;
+  rootsCache = hits;
+}
+
+/**
+ * Positions (ascending) where a keyword root starts in `text`, case-insensitively, when the profile
+ * pass recorded them; null otherwise (then the detector searches itself).
+ */
+export function keywordRootHits(text: string): number[] | null {
+  return text === rootsText ? rootsCache : null;
 }

@@ -141,16 +141,83 @@ const TEMPLATE =
 const PLACEHOLDER_WORDS =
   /^(?:null|none|nil|undefined|true|false|yes|no|on|off|empty|string|str|value|secret|password|passwd|token|changeme|change_me|redacted|hidden|masked|required|optional|todo|tbd|n\/a|test|example|sample|dummy|placeholder)$/i;
 const PLACEHOLDER_PHRASE =
-  /(?:^|[\s_-])(?:your|insert|enter|put|replace)[\s_-]|(?:^|[\s_-])here$|placeholder|changeme|dummy|fake|redacted|xxxx|(?:^|[\s_-])example[\s_-]/i;
+  /(?:^|[\s_-])(?:your|insert|enter|put|replace)[\s_-]|(?:^|[\s_-])here$|placeholder|changeme|dummy|fake|redacted|xxxx|(?:^|[\s_-])example(?:$|[\s_-])/i;
+// `{prefix}{suffix}`, `%(user)s:%(password)s`, `{{ a }}-{{ b }}`: interpolations and punctuation only
+const INTERPOLATION = /\$?\{\{?[ \t]{0,4}[A-Za-z_][\w.]{0,63}[ \t]{0,4}\}\}?|%\([A-Za-z_][\w.]{0,63}\)[sdr]/g;
+const ALNUM = /[A-Za-z0-9]/;
+// Vendors mark the credentials in their documentation with a final EXAMPLE (`AKIAIOSFODNN7EXAMPLE`);
+// seven given capitals at the end of a random body have a chance of 1 in 36^7.
+const DOCUMENTED = /EXAMPLE$/;
+
+function onlyInterpolations(v: string): boolean {
+  if (!v.includes("{") && !v.includes("%(")) return false;
+  const rest = v.replace(INTERPOLATION, "");
+  return rest.length < v.length && !ALNUM.test(rest);
+}
+
+// Payloads repeat the same values (the same header, the same token in every log line); the check is
+// pure and runs several regexes, so short values are memoised.
+const placeholderMemo = new Map<string, boolean>();
 
 /** A value that stands for a secret rather than being one: `xxxx`, `${VAR}`, `<token>`, `your_key_here`. */
 export function isPlaceholder(value: string): boolean {
+  if (value.length > 256) return placeholder(value);
+  const known = placeholderMemo.get(value);
+  if (known !== undefined) return known;
+  const result = placeholder(value);
+  if (placeholderMemo.size >= 4096) placeholderMemo.clear();
+  placeholderMemo.set(value, result);
+  return result;
+}
+
+function placeholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (MASK_CHARS.test(v) || TEMPLATE.test(v) || PLACEHOLDER_WORDS.test(v) || PLACEHOLDER_PHRASE.test(v)) return true;
-  const distinct = new Set(v.replace(/[-_.\s]/g, "")).size;
-  if (distinct <= 2) return true;
+  if (onlyInterpolations(v) || DOCUMENTED.test(v)) return true;
+  if (fewDistinct(v)) return true;
   return longestRun(v) >= Math.max(6, Math.ceil(v.length * 0.4));
+}
+
+// The whole value is one template expression or variable reference: `${DB_PASSWORD}`, `{{ vault_pw }}`,
+// `${{ secrets.TOKEN }}`, `$API_TOKEN`, `%(password)s`, `<your-api-key>`. A default (`${X:-pw}`) is a value.
+const REFERENCE_ONLY =
+  /^(?:\$\{[A-Za-z_][\w.]{0,127}\}|\$?\{\{[^{}\n]{1,200}\}\}|\$[A-Z_][A-Z0-9_]{0,127}|<[A-Za-z][\w .-]{0,63}>|%\([\w.]{1,64}\)s)$/;
+
+/** A value that names where a secret comes from and holds none of it. */
+export function isReferenceOnly(value: string): boolean {
+  return REFERENCE_ONLY.test(value.trim());
+}
+
+/** What `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Two or fewer distinct characters, ignoring `-`, `_`, `.` and whitespace. */
+function fewDistinct(v: string): boolean {
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 45 || c === 95 || c === 46 || isSpaceCode(c)) continue;
+    if (c === a || c === b) continue;
+    if (a < 0) a = c;
+    else if (b < 0) b = c;
+    else return false;
+  }
+  return true;
 }
 
 /**
@@ -158,9 +225,14 @@ export function isPlaceholder(value: string): boolean {
  * runs of the characters people type when they mean "a key goes here".
  */
 export function isMaskedBody(body: string): boolean {
-  if (/[xX*#•]{4}|\.{3}|0{8}/.test(body)) return true;
-  const filler = body.replace(/[-_.]/g, "").replace(/[^xX*#•0]/g, "");
-  return filler.length >= Math.max(6, body.length * 0.6);
+  if (/[xX*#•]{4}|\.{3}|0{8}/.test(body) || DOCUMENTED.test(body)) return true;
+  // counted in place (the characters a person types for "a key goes here")
+  let filler = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 120 || c === 88 || c === 42 || c === 35 || c === 0x2022 || c === 48) filler++;
+  }
+  return filler >= Math.max(6, body.length * 0.6);
 }
 
 /**
@@ -185,8 +257,9 @@ export function looksRandom(value: string, minLength = 10): boolean {
   // mostly capitalised words: SlackAppConfigurationAccessTokenHere, SN_id_Gost28147_89_None_KeyMeshing
   const humps = (value.match(/[A-Z][a-z]{2,}/g) ?? []).join("").length;
   if (humps >= value.length * 0.5) return false;
-  if (/^[a-z]+(?:[-_.][a-z0-9]+)+$/i.test(value) && c.digit <= 4) {
-    const parts = value.split(/[-_.]/);
+  // words and small numbers joined by separators: `user-profile-v2`, `user:1234:profile`
+  if (/^[a-z]+(?:[-_.:][a-z0-9]+)+$/i.test(value) && c.digit <= 4) {
+    const parts = value.split(/[-_.:]/);
     if (parts.every((p) => p.length <= 12 && !/\d.*[a-z].*\d|[a-z].*\d.*[a-z]/i.test(p))) return false;
   }
   return shannonEntropy(value) >= (value.length >= 20 ? 3.2 : 2.8);

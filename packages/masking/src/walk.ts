@@ -7,7 +7,7 @@ import { classifyKey } from "./key-names";
 import { maskString } from "./mask-string";
 import { findMatches } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
-import { isUuid, looksRandom } from "./text-stats";
+import { isReferenceOnly, isUuid, looksRandom } from "./text-stats";
 
 function canonical(value: unknown): string {
   try {
@@ -236,7 +236,8 @@ function maskByKeyName(
     return cls.numeric ? maskWhole(value, cls.type, "secret", detector, path, encoding, ctx) : NOT_SENSITIVE;
   }
   if (typeof value === "string") {
-    if (value.length === 0) return NOT_SENSITIVE;
+    // `{"password": "${DB_PASSWORD}"}`: a template or variable reference holds no secret
+    if (value.length === 0 || isReferenceOnly(value)) return NOT_SENSITIVE;
     if (cls.strength === "strong" || looksRandom(value) || (isUuid(value) && cls.type !== "access_key_id")) {
       return maskWhole(value, cls.type, "secret", detector, path, encoding, ctx);
     }

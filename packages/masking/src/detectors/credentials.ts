@@ -114,7 +114,15 @@ function positions(text: string, lower: string | null, words: string[]): number[
     for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index);
     return out;
   }
-  for (const w of words) for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) out.push(i);
+  for (const w of words) {
+    // searched without the first letter when it is a common one ("a" of "authori"): the search
+    // skips ahead on its first character, and a rarer one skips further
+    const skip = w.charCodeAt(0) === 97 ? 1 : 0;
+    const rest = skip ? w.slice(1) : w;
+    for (let i = lower.indexOf(rest, skip); i >= 0; i = lower.indexOf(rest, i + 1)) {
+      if (skip === 0 || lower.charCodeAt(i - 1) === 97) out.push(i - skip);
+    }
+  }
   return words.length > 1 ? out.sort((a, b) => a - b) : out;
 }
 
@@ -145,10 +153,10 @@ export const authHeaderDetector: Detector = {
   category: "secret",
   applies: (p) => p.longestWord >= 4 && p.letters >= 9,
   scan(text, out) {
-    // plain includes: a case-insensitive regex gate costs more than the scan it guards
-    const gate = ["uth", "UTH", "earer", "EARER", "asic", "ASIC"].some((w) => text.includes(w));
-    if (!gate) return;
+    // the lower-cased copy (shared with the keyword detector) is searched directly; without one, plain
+    // includes first: a case-insensitive regex gate costs more than the scan it guards
     const lower = lowerSameLength(text);
+    if (lower === null && !["uth", "UTH", "earer", "EARER", "asic", "ASIC"].some((w) => text.includes(w))) return;
     const hay = lower ?? text;
     const header = lower ? AUTH_HEADER : AUTH_HEADER_I;
     for (const m of stickyMatches(header, hay, positions(text, lower, ["authori"]))) {
@@ -215,6 +223,9 @@ export const kubernetesSecretDetector: Detector = {
   category: "secret",
   applies: (p) => p.colons >= 2 && p.length >= 24,
   scan(text, out) {
+    // no "kind:" in any case, no manifest (a plain search in the lower-cased copy costs less than the regex)
+    const lower = lowerSameLength(text);
+    if (lower !== null && !lower.includes("kind:")) return;
     if (!/kind:\s{0,4}["']?secret["']?\s*$/im.test(text)) return;
     const lines = text.split("\n");
     // Each YAML document decides for itself whether it is a Secret.

@@ -17,7 +17,13 @@ import {
 } from "../text-stats";
 import type { Detector } from "./types";
 
-const HASH_PREFIX = /(?:sha(?:1|224|256|384|512)?|md5|commit|integrity|checksum|digest|etag|rev|hash)[\s:=@"'-]{0,3}$/i;
+const HASH_PREFIX =
+  /(?:sha(?:1|224|256|384|512)?|md5|commit|integrity|checksum|digest|etag|rev|hash)[\s:=@"'\\-]{0,5}(?:W\/[\\"]{0,2})?$/i;
+// Things that are not secrets by what they are, whatever their entropy: an AWS resource name
+// (`arn:aws:iam::123456789012:role/…`), the body of an image, font or media data URI, an OpenSSH
+// public key (`ssh-ed25519 AAAA…`, as found in authorized_keys and known_hosts).
+const NOT_SECRET_BEFORE =
+  /(?:\barn:aws[\w-]{0,12}:[\w-]{1,64}:[\w-]{0,32}:\d{0,12}:[^\s"'`]{0,200}|data:(?:image|font|audio|video)\/[\w.+-]{1,64}(?:;[\w=.-]{1,64}){0,3};base64,|\b(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) )$/;
 // `name = `, `name: `, `"name": "`, `name="` right before the token
 const NAMED = /([A-Za-z_][\w.-]{0,63})["']?\s{0,4}(?::=|=>|[:=])\s{0,4}["'`]?$/;
 // Public material and ciphertext: what follows these lines is meant to be shared (an encrypted
@@ -88,8 +94,8 @@ export const entropyDetector: Detector = {
       token = token.replace(/[-_/]+$/, "");
       const end = start + token.length;
       if (token.length < 24 || !isGenericSecret(token)) continue;
-      const before = text.slice(Math.max(0, start - 80), start);
-      if (HASH_PREFIX.test(before.slice(-12))) continue;
+      const before = text.slice(Math.max(0, start - 240), start);
+      if (HASH_PREFIX.test(before.slice(-18)) || NOT_SECRET_BEFORE.test(before.slice(-240))) continue;
       const named = NAMED.exec(before);
       if (named && classifyKey(named[1]!) === null) continue;
       if (publicBlock && publicBlock.index < start) continue;

@@ -59,6 +59,74 @@ describe("keyword assignments: values that are not credentials", () => {
   });
 });
 
+describe("keyword assignments: code, references and templates are not values", () => {
+  it("a name read through subscripts, calls or members is a reference", () => {
+    for (const text of [
+      'password = os.environ["DB_PASSWORD"]',
+      "api_key = config['api_key']",
+      "password = ENV['DB_PASSWORD']",
+      'password := os.Getenv("DB_PASSWORD")',
+      'const token = process.env["GITHUB_TOKEN"];',
+      'password = process.env.DB_PASSWORD || ""',
+      "password = os.environ['DB_PASSWORD'] or 'default'",
+      'password = vault.read("secret/db")["password"]',
+      'password = data["password"]',
+    ]) {
+      expect(typesIn(text), text).toEqual([]);
+    }
+    // a random-looking argument or name is still the secret itself
+    const random = body(32, 61);
+    expect(masks(`password = decrypt("${random}")`, random)).toBe(true);
+    expect(masks(`password = ${random}.value`, random)).toBe(true);
+    // one identifier with a bare subscript may be a password with brackets in it
+    expect(masks("password = P4ss[w0rd]x", "P4ss[w0rd]x")).toBe(true);
+  });
+
+  it("a name inside an open template expression is template syntax", () => {
+    expect(typesIn('password: !Sub "{{resolve:secretsmanager:MySecret:SecretString:password}}"')).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+    expect(typesIn("password=${DB_PASSWORD:-postgres}")).toEqual([]);
+    expect(masks('greeting: "{{ name }}", secret: Kq7vN2pX9rT4', "Kq7vN2pX9rT4")).toBe(true);
+  });
+
+  it("a value made only of interpolations is a template", () => {
+    expect(typesIn('password = f"{prefix}{suffix}"')).toEqual([]);
+    expect(typesIn('dsn_password = "%(user)s:%(password)s"')).toEqual([]);
+    expect(typesIn('token = "{{ a }}-{{ b }}"')).toEqual([]);
+    expect(masks('password = f"{prefix}Kq7vN2pX9rT4"', "{prefix}Kq7vN2pX9rT4")).toBe(true);
+  });
+
+  it("a plain name indexed by a number or a name is code", () => {
+    expect(typesIn("token = tokens[0]")).toEqual([]);
+    expect(typesIn("password = row[idx];")).toEqual([]);
+    expect(masks("password = P4ss[w0rd]", "P4ss[w0rd]")).toBe(true);
+  });
+
+  it("an Authorization scheme followed by a placeholder shows no credential", () => {
+    expect(typesIn('"Authorization": "Bearer {{token}}"')).toEqual([]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+    expect(typesIn("Authorization: Bearer ${TOKEN}")).toEqual([]);
+    expect(masks(`Authorization: Bearer ${body(32, 65)}`, body(32, 65))).toBe(true);
+  });
+
+  it("words and small numbers joined by colons are an identifier", () => {
+    expect(typesIn('"key": "user:1234:profile"')).toEqual([]);
+    expect(masks(`"key": "${body(32, 66)}"`, body(32, 66))).toBe(true);
+  });
+
+  it("a value ending in the word example is an example", () => {
+    expect(typesIn('secret_key = "django-insecure-example"')).toEqual([]);
+    expect(masks(`secret_key = "django-insecure-${body(40, 62)}"`, body(40, 62))).toBe(true);
+  });
+
+  it("vendors' documented credentials end in EXAMPLE", () => {
+    expect(typesIn("aws_access_key_id: AKIAIOSFODNN7EXAMPLE")).toEqual([]);
+    expect(typesIn(`ABSK${body(40, 63)}EXAMPLE`)).toEqual([]);
+    const id = `AKIA${body(16, 64, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")}`;
+    expect(masks(`aws_access_key_id: ${id}`, id)).toBe(true);
+  });
+});
+
 describe("high-entropy fallback: random-looking things that are not secrets", () => {
   it("words joined by separators were written by a person", () => {
     expect(typesIn("tkn_helloWorld42_testing_pretty_token")).toEqual([]);
@@ -81,6 +149,17 @@ describe("high-entropy fallback: random-looking things that are not secrets", ()
     expect(masks(`the key is ${part}...`, part)).toBe(true);
   });
 
+  it("resource names, media data URIs, OpenSSH public keys and weak ETags are not secrets", () => {
+    const b64 = body(48, 71, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+    expect(typesIn(`arn:aws:iam::123456789012:role/service-role/${body(36, 21)}`)).toEqual([]);
+    expect(typesIn(`<img src="data:image/png;base64,${b64}">`)).toEqual([]);
+    expect(typesIn(`ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${b64} user@host`)).toEqual([]);
+    expect(typesIn(`"etag": "W/\\"5e1b-${body(24, 73)}\\""`)).toEqual([]);
+    // the same bodies elsewhere are still secrets
+    expect(masks(`data:text/plain;base64,${b64}`, b64)).toBe(true);
+    expect(masks(`role ${body(36, 21)}`, body(36, 21))).toBe(true);
+  });
+
   it("an encrypted PGP message (as SOPS stores its data key) is ciphertext", () => {
     const armored = `-----BEGIN PGP MESSAGE-----\n\n${body(64, 41, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}\n-----END PGP MESSAGE-----`;
     expect(typesIn(armored)).toEqual([]);
@@ -93,6 +172,9 @@ describe("structure checks", () => {
     expect(typesIn(`eyJh${"_".repeat(12)}.${payload}.${body(8, 51)}`)).not.toContain("jwt");
     const header = Buffer.from('{"alg":"HS256"}').toString("base64url");
     expect(typesIn(`${header}.${payload}.${body(43, 52)}`)).toContain("jwt");
+    // `{"alg":"HS256","typ":"JWT"` with its closing brace cut off is not a header any server parses
+    const open = Buffer.from('{"alg":"HS256","typ":"JWT"').toString("base64url");
+    expect(typesIn(`${open}.${payload}.${body(43, 52)}`)).not.toContain("jwt");
   });
 
   it("an Authorization header whose credentials were elided shows only the scheme", () => {

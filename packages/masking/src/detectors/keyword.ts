@@ -3,16 +3,23 @@
 // hand-written parser rather than one big regex keeps it linear and lets the key name be classified
 // with the same rules as JSON keys.
 import { classifyKey, type KeyClass } from "../key-names";
-import { lowerSameLength } from "../text-runs";
+import { keywordRootHits, lowerSameLength } from "../text-runs";
 import { charClasses, isHex, isPlaceholder, isUuid, longestSequence, looksRandom } from "../text-stats";
+import { KEYWORD_ROOTS } from "./keyword-roots";
 import type { Detector, Match } from "./types";
 
-const HIT_SOURCE =
-  "pass|pwd|pw|secret|token|key|auth|cred|cookie|session|dsn|sig|bearer|jwt|pin|otp|cvv|cvc|salt|conn|access";
+const HIT_SOURCE = KEYWORD_ROOTS.join("|");
 // searched in a lower-cased copy when one with the same indices exists (faster than the i flag)
 const HIT = new RegExp(HIT_SOURCE, "g");
 const HIT_I = new RegExp(HIT_SOURCE, "gi");
-const IDENT = /[A-Za-z0-9_.-]/;
+const HIT_AT = new RegExp(HIT_SOURCE, "y");
+// [A-Za-z0-9_.-] as a table: the name around every hit is expanded one character at a time
+const IDENT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45)
+    IDENT[c] = 1;
+}
+const isIdent = (c: number) => c < 128 && IDENT[c] === 1;
 const OPERATORS = [":::=", "::=", ":=", "?=", ".=", "+=", "=>", "===", "!==", "==", "!=", "=", ":"];
 const COMPARISON = new Set(["===", "!==", "==", "!="]);
 const MAX_VALUE = 2048;
@@ -29,6 +36,41 @@ const VERSIONED_NAME = /^[A-Za-z][\w.-]{0,100}[-@]v?\d{1,4}\.\d{1,4}(?:\.\d{1,6}
 // SOPS keeps values encrypted in the file: ciphertext, not a secret.
 const SOPS_VALUE = /^ENC\[AES256_GCM,data:/;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
+// `os.environ["DB_PASSWORD"]`, `config['api_key']`, `os.Getenv("TOKEN")`, `process.env.TOKEN || ""`:
+// a path of names with subscripts or calls reads a credential from somewhere, it does not hold one.
+// Bounded pieces, one sticky attempt at the start of an unquoted value.
+const CODE_EXPRESSION =
+  /(?:new[ \t]{1,4})?[A-Za-z_$][\w$]{0,63}(?:[ \t]{0,2}(?:\.|\?\.|::|->)[ \t]{0,2}[A-Za-z_$][\w$]{0,63}|\[[ \t]{0,2}(?:"[^"\n]{0,128}"|'[^'\n]{0,128}'|[\w$.]{1,64})[ \t]{0,2}\]|\([^()\n]{0,256}\)){1,8}/y;
+// what may follow such an expression: the end of the statement, a closing bracket or an operator
+const AFTER_EXPRESSION = /^[ \t]{0,8}(?:$|[\r\n;,)}\]]|\|\||\?\?|&&|\?|:|\+|or\b|and\b|if\b|\/\/|#)/;
+const QUOTED_PART = /"([^"\n]{0,128})"|'([^'\n]{0,128})'/g;
+
+function codeExpression(text: string, start: number): boolean {
+  CODE_EXPRESSION.lastIndex = start;
+  const m = CODE_EXPRESSION.exec(text);
+  if (!m) return false;
+  const expr = m[0];
+  // one identifier with a bare subscript (`P4ss[w0rd]`) could be a password with brackets in it;
+  // `tokens[0]`, `keys[idx]` (a plain word indexed by a number or a name) are code
+  if (!/[.(]|\[\s*["']/.test(expr) && !/^[A-Za-z_]{1,63}\[[ \t]{0,2}(?:\d{1,6}|[a-z_]{1,32})[ \t]{0,2}\]$/.test(expr))
+    return false;
+  if (!AFTER_EXPRESSION.test(text.slice(start + expr.length, start + expr.length + 12))) return false;
+  // `decrypt("AQICAHh…")`, `Kq7vN2pX9rT4.value`: a random-looking argument or name is still a secret
+  for (const q of expr.matchAll(QUOTED_PART)) if (looksRandom(q[1] ?? q[2] ?? "", 8)) return false;
+  return !expr
+    .replace(QUOTED_PART, "")
+    .split(/[^\w$]+/)
+    .some((p) => looksRandom(p, 8));
+}
+
+// `{{resolve:secretsmanager:MySecret:SecretString:password}}`, `${DB_PASSWORD:-postgres}`: a name
+// inside an open template expression is part of the template's own syntax, not an assignment.
+function insideTemplate(text: string, keyStart: number): boolean {
+  let before = text.slice(Math.max(0, keyStart - 256), keyStart);
+  before = before.slice(before.lastIndexOf("\n") + 1);
+  const open = Math.max(before.lastIndexOf("{{"), before.lastIndexOf("${"));
+  return open >= 0 && !before.includes("}", open);
+}
 
 function isSpace(c: string | undefined): boolean {
   return c === " " || c === "\t";
@@ -107,7 +149,12 @@ function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string):
   }
   if (!quoted && !/^[A-Za-z0-9_=+/-]/.test(v)) return false;
   if (/^(?:new|await|function|lambda)\s|^[\w.]+\(.*\)$/.test(v)) return false; // code, not a value
-  if (cls.type === "authorization" && AUTH_SCHEME.test(v)) return false; // the auth_header detector reads past it
+  if (cls.type === "authorization") {
+    if (AUTH_SCHEME.test(v)) return false; // the auth_header detector reads past it
+    // `Bearer {{token}}`, `Basic ${CREDENTIALS}`: a scheme followed by a placeholder
+    const sp = v.search(/\s/);
+    if (sp > 0 && AUTH_SCHEME.test(v.slice(0, sp)) && isPlaceholder(v.slice(sp))) return false;
+  }
   if (SOPS_VALUE.test(v) || VERSIONED_NAME.test(v)) return false;
   if (NAME_SHAPE.test(v) && classifyKey(v) !== null) return false;
   if (cls.strength === "strong") return v.length >= 4 && !/^\d{1,3}$/.test(v) && longestSequence(v) < 10;
@@ -123,28 +170,26 @@ export const keywordDetector: Detector = {
   scan(text: string, out: Match[]) {
     const lower = lowerSameLength(text);
     const hay = lower ?? text;
-    const hit = lower ? HIT : HIT_I;
-    hit.lastIndex = 0;
     let processedTo = 0;
-    for (let m = hit.exec(hay); m !== null; m = hit.exec(hay)) {
-      if (m.index < processedTo) continue;
-      let s = m.index;
-      let e = m.index + m[0].length;
-      while (s > 0 && m.index - s < 64 && IDENT.test(text[s - 1]!)) s--;
-      while (e < text.length && e - m.index < 64 && IDENT.test(text[e]!)) e++;
+    const at = (index: number, length: number) => {
+      let s = index;
+      let e = index + length;
+      while (s > 0 && index - s < 64 && isIdent(text.charCodeAt(s - 1))) s--;
+      while (e < text.length && e - index < 64 && isIdent(text.charCodeAt(e))) e++;
       processedTo = e;
-      hit.lastIndex = e;
       const s0 = s;
       while (s < e && (text[s] === "-" || text[s] === ".")) s++;
       const cliFlag = s > s0 && text[s - 1] === "-" && (s0 === 0 || isSpace(text[s0 - 1]) || text[s0 - 1] === "\n");
       while (e > s && (text[e - 1] === "." || text[e - 1] === "-")) e--;
       const key = text.slice(s, e);
       const cls = classifyKey(key);
-      if (!cls) continue;
+      if (!cls) return;
       const value = findValue(text, s, e, cls, cliFlag);
-      if (!value) continue;
+      if (!value) return;
+      if (insideTemplate(text, s)) return;
+      if (!value.quoted && codeExpression(text, value.start)) return;
       const raw = text.slice(value.start, value.end);
-      if (!acceptable(raw, value.quoted, cls, key)) continue;
+      if (!acceptable(raw, value.quoted, cls, key)) return;
       const lead = raw.length - raw.trimStart().length;
       const trail = raw.length - raw.trimEnd().length;
       out.push({
@@ -156,6 +201,23 @@ export const keywordDetector: Detector = {
       });
       // a masked value holds no further assignments worth reading
       processedTo = Math.max(processedTo, value.end);
+    };
+    // where a root may start, from the text profile pass: only those places are tried
+    const roots = lower !== null ? keywordRootHits(text) : null;
+    if (roots !== null) {
+      for (const p of roots) {
+        if (p < processedTo) continue;
+        HIT_AT.lastIndex = p;
+        const m = HIT_AT.exec(hay);
+        if (m !== null) at(p, m[0].length);
+      }
+      return;
+    }
+    const hit = lower ? HIT : HIT_I;
+    hit.lastIndex = 0;
+    for (let m = hit.exec(hay); m !== null; m = hit.exec(hay)) {
+      if (m.index < processedTo) continue;
+      at(m.index, m[0].length);
       hit.lastIndex = processedTo;
     }
   },

@@ -21,13 +21,22 @@ export interface PatternSpec {
   valid?: (value: string) => boolean;
   /** Extend the match over following token characters, so a short pattern never leaves a tail. */
   widen?: boolean;
+  /**
+   * Every match starts where one of `literals` occurs (the pattern is `\b` and the literal, then
+   * the rest): the pattern is then tried there only, not scanned over the whole text.
+   */
+  anchored?: boolean;
 }
 
 const TOKEN_CHAR = /[A-Za-z0-9_-]/;
 const MAX_WIDEN = 4096;
 
 export function patternDetector(name: string, category: Category, specs: PatternSpec[]): Detector {
-  const compiled = specs.map((s) => ({ ...s, re: new RegExp(s.re.source, `${s.re.flags.replace("d", "")}d`) }));
+  const compiled = specs.map((s) => ({
+    ...s,
+    re: new RegExp(s.re.source, `${s.re.flags.replace("d", "")}d`),
+    sticky: new RegExp(s.re.source, `${s.re.flags.replace(/[dgy]/g, "")}dy`),
+  }));
   const byLiteral = new Map<string, number[]>();
   const always: number[] = [];
   const single: { chars: string[]; spec: number }[] = [];
@@ -47,8 +56,12 @@ export function patternDetector(name: string, category: Category, specs: Pattern
       byLiteral.set(l, list);
     }
   });
-  const index = new LiteralIndex(byLiteral.keys());
+  const index = new LiteralIndex(
+    byLiteral.keys(),
+    compiled.filter((s) => s.anchored).flatMap((s) => s.literals),
+  );
   const specsOf = index.literals.map((l) => byLiteral.get(l)!);
+  const idOf = new Map(index.literals.map((l, id) => [l, id]));
 
   return {
     name,
@@ -57,11 +70,43 @@ export function patternDetector(name: string, category: Category, specs: Pattern
     applies: (p) => p.longestWord >= 16,
     scan(text: string, out: Match[]) {
       const run = new Set<number>(always);
-      for (const id of index.present(text)) for (const i of specsOf[id]!) run.add(i);
+      const present = index.present(text);
+      for (const id of present) for (const i of specsOf[id]!) run.add(i);
+      // null: too many occurrences to try one by one
+      const positionsOf = (literal: string): number[] | null => {
+        const id = idOf.get(literal);
+        return id !== undefined && present.includes(id) ? index.positions[id]! : [];
+      };
       for (const s of single) if (s.chars.some((c) => text.includes(c))) run.add(s.spec);
+      const emit = (spec: (typeof compiled)[number], m: RegExpExecArray) => {
+        const g = spec.group ?? 0;
+        const span = m.indices?.[g];
+        const value = m[g];
+        if (!span || value === undefined) return;
+        if (spec.valid && !spec.valid(value)) return;
+        let end = span[1];
+        if (spec.widen) while (end < text.length && end - span[0] < MAX_WIDEN && TOKEN_CHAR.test(text[end]!)) end++;
+        out.push({ start: span[0], end, type: spec.type, detector: spec.detector, category });
+      };
       for (const i of run) {
         const spec = compiled[i]!;
         if (spec.gate && !spec.gate(text)) continue;
+        const lists = spec.anchored ? spec.literals.map(positionsOf) : null;
+        if (lists?.every((l) => l !== null)) {
+          // tried where its literals occur, in order, never overlapping (as a global scan would find)
+          const at = lists.length === 1 ? lists[0]! : (lists as number[][]).flat().sort((a, b) => a - b);
+          const re = spec.sticky;
+          let done = 0;
+          for (const p of at) {
+            if (p < done) continue;
+            re.lastIndex = p;
+            const m = re.exec(text);
+            if (m === null || m[0].length === 0) continue;
+            done = p + m[0].length;
+            emit(spec, m);
+          }
+          continue;
+        }
         const re = spec.re;
         re.lastIndex = 0;
         for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -69,14 +114,7 @@ export function patternDetector(name: string, category: Category, specs: Pattern
             re.lastIndex++;
             continue;
           }
-          const g = spec.group ?? 0;
-          const span = m.indices?.[g];
-          const value = m[g];
-          if (!span || value === undefined) continue;
-          if (spec.valid && !spec.valid(value)) continue;
-          let end = span[1];
-          if (spec.widen) while (end < text.length && end - span[0] < MAX_WIDEN && TOKEN_CHAR.test(text[end]!)) end++;
-          out.push({ start: span[0], end, type: spec.type, detector: spec.detector, category });
+          emit(spec, m);
         }
       }
     },

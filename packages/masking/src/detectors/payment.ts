@@ -1,10 +1,13 @@
 // Payment card numbers (Luhn) and IBANs (mod-97). The checksums are what keep long order numbers
 // and account ids from being masked as cards.
 import { ibanLength, ibanValid, luhn } from "../checksums";
+import { digitRuns } from "../text-runs";
 import type { Detector } from "./types";
 
 // Not glued to letters either: digits inside a hex digest or an identifier are not a card.
-const CARD_CANDIDATE = /(?<![\dA-Za-z.,-])\d(?:[ -]?\d){12,18}(?![\dA-Za-z]|[.,]\d)/g;
+// Sticky: a card starts where a run of digits starts (no digit before it), so the pattern is tried
+// only there, at the runs the text profile already recorded, instead of at every position.
+const CARD_CANDIDATE = /(?<![\dA-Za-z.,-])\d(?:[ -]?\d){12,18}(?![\dA-Za-z]|[.,]\d)/y;
 
 // Issuer prefixes and the lengths they issue (ISO/IEC 7812 as used by the card schemes).
 const ISSUERS: [RegExp, number[]][] = [
@@ -27,13 +30,34 @@ function cardValid(digits: string, raw: string): boolean {
   return luhn(digits);
 }
 
+/** Whether 13 digits, each pair at most one space or dash apart, start at `at` (what a candidate needs). */
+function thirteenDigits(text: string, at: number): boolean {
+  let digits = 0;
+  let sep = false;
+  for (let i = at; i < text.length && i - at < 26; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits >= 13) return true;
+      sep = false;
+    } else if ((c === 32 || c === 45) && !sep) sep = true;
+    else return false;
+  }
+  return false;
+}
+
 export const creditCardDetector: Detector = {
   name: "credit_card",
   category: "pii",
   applies: (p) => p.digits >= 13,
   scan(text, out) {
-    CARD_CANDIDATE.lastIndex = 0;
-    for (let m = CARD_CANDIDATE.exec(text); m !== null; m = CARD_CANDIDATE.exec(text)) {
+    const runs = digitRuns(text);
+    let done = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      if (runs[r]! < done || !thirteenDigits(text, runs[r]!)) continue;
+      CARD_CANDIDATE.lastIndex = runs[r]!;
+      const m = CARD_CANDIDATE.exec(text);
+      if (m === null) continue;
+      done = m.index + m[0].length;
       const raw = m[0];
       const digits = raw.replace(/\D/g, "");
       if (cardValid(digits, raw)) {
@@ -49,15 +73,25 @@ export const creditCardDetector: Detector = {
   },
 };
 
-const IBAN_CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}/g;
+// Sticky: an IBAN's check digits start a run of digits right after two capitals, so the pattern
+// is tried only two characters before such runs.
+const IBAN_CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}/y;
+const isUpper = (c: number) => c >= 65 && c <= 90;
 
 export const ibanDetector: Detector = {
   name: "iban",
   category: "identifier",
   applies: (p) => p.digits >= 8 && p.letters >= 2,
   scan(text, out) {
-    IBAN_CANDIDATE.lastIndex = 0;
-    for (let m = IBAN_CANDIDATE.exec(text); m !== null; m = IBAN_CANDIDATE.exec(text)) {
+    const runs = digitRuns(text);
+    let done = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const at = runs[r]! - 2;
+      if (at < done || runs[r + 1]! < 2 || !isUpper(text.charCodeAt(at)) || !isUpper(text.charCodeAt(at + 1))) continue;
+      IBAN_CANDIDATE.lastIndex = at;
+      const m = IBAN_CANDIDATE.exec(text);
+      if (m === null) continue;
+      done = m.index + m[0].length;
       const raw = m[0];
       const len = ibanLength(raw.slice(0, 2));
       if (len === undefined) continue;
@@ -74,7 +108,7 @@ export const ibanDetector: Detector = {
       const compact = raw.slice(0, end).replace(/[ -]/g, "");
       if (!ibanValid(compact)) continue;
       out.push({ start: m.index, end: m.index + end, type: "iban", detector: "iban", category: "identifier" });
-      IBAN_CANDIDATE.lastIndex = m.index + end;
+      done = m.index + end;
     }
   },
 };

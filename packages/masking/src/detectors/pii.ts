@@ -1,12 +1,22 @@
 // Contact and network identifiers: email, phone, IP and MAC addresses.
+import { digitRuns } from "../text-runs";
 import type { Detector, Match } from "./types";
 
 function push(out: Match[], start: number, end: number, type: string, detector = type): void {
   out.push({ start, end, type, detector, category: "pii" });
 }
 
-const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
-const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+// Character tables for the expansion around "@" (a regex test per character costs more than the scan).
+const LOCAL_CHAR = new Uint8Array(128);
+const DOMAIN_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (alnum || c === 46 || c === 45) DOMAIN_CHAR[c] = 1;
+  if (alnum || c === 46 || c === 45 || c === 95 || c === 37 || c === 43) LOCAL_CHAR[c] = 1;
+}
+const TLD = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+const isLocalChar = (c: number) => c < 128 && LOCAL_CHAR[c] === 1;
+const isDomainChar = (c: number) => c < 128 && DOMAIN_CHAR[c] === 1;
 
 // Found by expanding around each "@" instead of a regex, which would retry the local part at every position.
 export const emailDetector: Detector = {
@@ -18,17 +28,26 @@ export const emailDetector: Detector = {
     for (let at = text.indexOf("@", from); at >= 0; at = text.indexOf("@", from)) {
       from = at + 1;
       let s = at;
-      while (s > 0 && at - s < 64 && LOCAL_CHAR.test(text[s - 1]!)) s--;
-      while (s < at && text[s] === ".") s++;
+      while (s > 0 && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
+      while (s < at && text.charCodeAt(s) === 46) s++;
       let e = at + 1;
-      while (e < text.length && e - at < 254 && DOMAIN_CHAR.test(text[e]!)) e++;
-      while (e > at + 1 && (text[e - 1] === "." || text[e - 1] === "-")) e--;
+      while (e < text.length && e - at < 254 && isDomainChar(text.charCodeAt(e))) e++;
+      while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
       if (s === at || e === at + 1) continue;
-      const domain = text.slice(at + 1, e);
-      const labels = domain.split(".");
-      const tld = labels[labels.length - 1]!;
-      if (labels.length < 2 || labels.some((l) => l.length === 0 || l.length > 63)) continue;
-      if (!/^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/.test(tld)) continue;
+      // two or more labels of 1..63 characters, read in place
+      let labels = 1;
+      let labelStart = at + 1;
+      let ok = true;
+      for (let i = at + 1; i <= e && ok; i++) {
+        if (i < e && text.charCodeAt(i) !== 46) continue;
+        if (i === labelStart || i - labelStart > 63) ok = false;
+        else if (i < e) {
+          labels++;
+          labelStart = i + 1;
+        }
+      }
+      if (!ok || labels < 2) continue;
+      if (!TLD.test(text.slice(labelStart, e))) continue;
       // git@github.com:org/repo is an SSH remote, not a mailbox.
       if (text[e] === ":" && /[A-Za-z0-9~]/.test(text[e + 1] ?? "") && text.slice(s, at) === "git") continue;
       push(out, s, e, "email");
@@ -38,7 +57,9 @@ export const emailDetector: Detector = {
 };
 
 // Candidate digit runs with phone punctuation; validated below by shape.
-const PHONE_CANDIDATE = /(?<![\w+.\-/])(?:\+\s{0,2})?\(?\d[\d \-.()]{5,22}\d(?![\w\-/]|\.\d)/g;
+// Sticky: a number starts at most four characters (`+  (`) before the run of digits it starts
+// with, so the pattern is tried only there, at the runs the text profile already recorded.
+const PHONE_CANDIDATE = /(?<![\w+.\-/])(?:\+\s{0,2})?\(?\d[\d \-.()]{5,22}\d(?![\w\-/]|\.\d)/y;
 
 function phoneValid(candidate: string): boolean {
   const digits = candidate.replace(/\D/g, "");
@@ -63,13 +84,50 @@ function phoneValid(candidate: string): boolean {
   return false;
 }
 
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isWordCode = (c: number) => isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Whether a candidate starting with the digits at `at` can end (on a digit the pattern's lookahead
+ * accepts) after at least 8 digits, within the 24 characters a candidate spans: every number
+ * `phoneValid` accepts has more. Dates and times in log lines (`2024-05-01T10:00`) fail here.
+ */
+function eightDigits(text: string, at: number): boolean {
+  let digits = 0;
+  for (let i = at; i < text.length && i - at < 24; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) {
+      if (++digits < 8) continue;
+      if (i + 1 >= text.length) return true;
+      const next = text.charCodeAt(i + 1);
+      if (isWordCode(next) || next === 45 || next === 47) continue;
+      if (next === 46 && i + 2 < text.length && isDigitCode(text.charCodeAt(i + 2))) continue;
+      return true;
+    } else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41) return false;
+  }
+  return false;
+}
+
 export const phoneDetector: Detector = {
   name: "phone",
   category: "pii",
   applies: (p) => p.digits >= 7,
   scan(text, out) {
-    PHONE_CANDIDATE.lastIndex = 0;
-    for (let m = PHONE_CANDIDATE.exec(text); m !== null; m = PHONE_CANDIDATE.exec(text)) {
+    const runs = digitRuns(text);
+    let done = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const run = runs[r]!;
+      if (run + runs[r + 1]! <= done || !eightDigits(text, run)) continue;
+      let m: RegExpExecArray | null = null;
+      for (let q = Math.max(done, run - 4); q <= run && m === null; q++) {
+        const c = text.charCodeAt(q);
+        if (q < run && c !== 43 && c !== 40) continue; // only "+" or "(" can come before the digits
+        PHONE_CANDIDATE.lastIndex = q;
+        m = PHONE_CANDIDATE.exec(text);
+      }
+      done = Math.max(done, run + 1);
+      if (m === null) continue;
+      done = m.index + m[0].length;
       let candidate = m[0];
       let start = m.index;
       // a leading "(" that is not part of an area code is context, not the number
@@ -90,9 +148,10 @@ export const phoneDetector: Detector = {
 };
 
 const IPV4_OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+// Sticky: an address starts where a run of one to three digits followed by "." starts.
 const IPV4 = new RegExp(
   `(?<![\\w.])${IPV4_OCTET}(?:\\.${IPV4_OCTET}){3}(?:/(?:3[0-2]|[12]?\\d)(?!\\d))?(?![\\w]|\\.\\d{1,3}\\.)`,
-  "g",
+  "y",
 );
 const IPV6_CANDIDATE =
   /(?<![\w:.%])(?:[0-9A-Fa-f]{1,4})?(?::[0-9A-Fa-f]{0,4}){1,8}(?:\.\d{1,3}){0,3}(?:%[A-Za-z0-9]{1,16})?(?:\/\d{1,3})?/y;
@@ -131,9 +190,17 @@ export const ipDetector: Detector = {
   applies: (p) => (p.digits >= 4 && p.dots >= 3) || p.colons >= 2,
   scan(text, out) {
     if (text.includes(".")) {
-      IPV4.lastIndex = 0;
-      for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text))
+      const runs = digitRuns(text);
+      let done = 0;
+      for (let r = 0; r < runs.length; r += 2) {
+        const at = runs[r]!;
+        if (at < done || runs[r + 1]! > 3 || text.charCodeAt(at + runs[r + 1]!) !== 46) continue;
+        IPV4.lastIndex = at;
+        const m = IPV4.exec(text);
+        if (m === null) continue;
+        done = at + m[0].length;
         push(out, m.index, m.index + m[0].length, "ip_address");
+      }
     }
     // every address has two colons: expand around each colon to its run of address characters
     let from = 0;

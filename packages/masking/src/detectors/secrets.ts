@@ -25,10 +25,14 @@ function rule(
   } = {},
 ): PatternSpec {
   const prefix = opts.prefix ?? 0;
+  // `\b` and then the literal itself: every match starts where the literal occurs
+  const rest = source.startsWith(L) ? source.slice(L.length) : null;
+  const anchored = rest !== null && opts.flags === undefined && literals.every((l) => rest.startsWith(escapeRegExp(l)));
   return {
     detector,
     type,
     literals,
+    ...(anchored ? { anchored: true } : {}),
     re: new RegExp(source, `g${opts.flags ?? ""}`),
     ...(opts.group !== undefined ? { group: opts.group } : {}),
     ...(opts.widen ? { widen: true } : {}),
@@ -37,15 +41,22 @@ function rule(
   };
 }
 
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
 /**
  * A JWT's header is base64url of a JSON object (`{"alg":…}`). A string whose first segment does not
- * decode to printable text starting with `{"` is not a token any server would accept (detect-secrets
- * checks the same); truncated or unusual headers still pass.
+ * decode to printable text from `{"` to a closing `}` is not a token any server would accept
+ * (detect-secrets checks the same); unusual header fields still pass.
  */
 function jwtHeaderValid(token: string): boolean {
   const dot = token.indexOf(".");
   const bytes = Buffer.from(dot < 0 ? token : token.slice(0, dot), "base64url");
   if (bytes.length < 2 || bytes[0] !== 0x7b || bytes[1] !== 0x22) return false;
+  let last = bytes.length - 1;
+  while (last > 0 && (bytes[last] === 0x20 || bytes[last] === 0x0a || bytes[last] === 0x0d)) last--;
+  if (bytes[last] !== 0x7d) return false; // `{"alg":"HS256","typ":"JWT"`: the object never closes
   let printable = 0;
   for (const b of bytes) if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
   return printable >= bytes.length * 0.95;

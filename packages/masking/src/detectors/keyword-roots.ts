@@ -1,0 +1,25 @@
+// The words whose presence makes a name worth classifying (`db_password`, `apiKey`, `x-auth-token`):
+// the keyword detector searches for them, and the text profile pass records where they start.
+export const KEYWORD_ROOTS = [
+  "pass",
+  "pwd",
+  "pw",
+  "secret",
+  "token",
+  "key",
+  "auth",
+  "cred",
+  "cookie",
+  "session",
+  "dsn",
+  "sig",
+  "bearer",
+  "jwt",
+  "pin",
+  "otp",
+  "cvv",
+  "cvc",
+  "salt",
+  "conn",
+  "access",
+];
