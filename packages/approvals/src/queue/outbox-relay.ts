@@ -134,11 +134,17 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   };
 
   const relayTimer = setInterval(tick, options.intervalMs ?? 250);
+  // On its own chain: a pass checks up to a thousand rows against Redis one by one, and fresh
+  // work must not wait behind it (the two touch disjoint rows: never enqueued / enqueued long ago).
+  // A pass still running when the next is due lets it go.
+  let reconciling: Promise<unknown> | null = null;
   const reconcileTimer = setInterval(() => {
-    if (closed) return;
-    running = running
-      .then(reconcileOnce)
-      .catch((error: unknown) => log.warn({ err: error }, "outbox reconcile failed"));
+    if (closed || reconciling) return;
+    reconciling = reconcileOnce()
+      .catch((error: unknown) => log.warn({ err: error }, "outbox reconcile failed"))
+      .finally(() => {
+        reconciling = null;
+      });
   }, options.reconcileEveryMs ?? 15_000);
   relayTimer.unref();
   reconcileTimer.unref();
@@ -153,7 +159,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       closed = true;
       clearInterval(relayTimer);
       clearInterval(reconcileTimer);
-      await running;
+      await Promise.all([running, reconciling]);
     },
   };
 }
