@@ -221,7 +221,7 @@ export async function createRequest(
     })
     .catch(async (error: unknown) => {
       if (error instanceof LostDuplicateRace && dedupeKey) {
-        const existing = await findPendingDuplicate(ctx, dedupeKey);
+        const existing = await findPendingDuplicate(ctx, dedupeKey, input.requester);
         if (existing)
           return { replayed: false, merged: true, body: await mergeIntoPending(ctx, existing, idempotency) };
         throw new AppError("conflict", "an identical request was being created at the same time; try again");
@@ -281,12 +281,11 @@ async function writePending(
       );
     case "key_revoked":
       throw new AppError("unauthorized", "the API key is unknown or revoked");
-    case "over_cap":
-      throw tooManyPending(requester, maxPending);
-    case "duplicate":
-    case "lost_race": {
-      const existing = await findPendingDuplicate(ctx, values.dedupeKey);
+    case "not_created": {
+      // An identical pending request is merged into even when the requester is at the cap.
+      const existing = await findPendingDuplicate(ctx, values.dedupeKey, requester);
       if (existing) return { replayed: false, merged: true, body: await mergeIntoPending(ctx, existing, null) };
+      if (outcome.pending >= maxPending) throw tooManyPending(requester, maxPending);
       throw new AppError("conflict", "an identical request was being created at the same time; try again");
     }
   }

@@ -14,39 +14,34 @@ export interface PendingInsert {
 
 export type PendingInsertOutcome =
   | { kind: "created" }
-  | { kind: "duplicate"; id: string }
-  | { kind: "over_cap"; pending: number }
   | { kind: "key_revoked" }
-  /** An identical request became pending between the check and the insert. */
-  | { kind: "lost_race" };
+  /** An identical request is pending (the insert met it in the unique index), or the requester is at the cap. */
+  | { kind: "not_created"; pending: number };
 
 /**
  * Writes a new pending request with its audit event and its outbox rows in one statement, which is
  * its own transaction: every ingest pays one round trip to Postgres instead of seven. The same
- * statement refuses a revoked key and finds the identical pending request or a requester over the
- * cap; in those cases nothing is written.
+ * statement refuses a revoked key or a requester at the cap, and meets an identical pending request
+ * in the unique index; in those cases nothing is written.
+ *
+ * The identical request is not looked up here: a lookup by dedupe key among pending rows can be
+ * planned on either partial index over pending rows, and a generic plan made while the table was
+ * small took the requester one and filtered every pending row on each ingest (Postgres CPU per
+ * request grew with the backlog). The conflict check always uses the unique index.
  */
 export async function insertPendingRequest(db: Db, input: PendingInsert): Promise<PendingInsertOutcome> {
   const { request } = input;
-  const mayCreate = sql`(select ok from live_key) and not exists (select 1 from duplicate)
-    and (select n from waiting) < ${input.maxPendingPerRequester}`;
+  const mayCreate = sql`(select ok from live_key) and (select n from waiting) < ${input.maxPendingPerRequester}`;
   // The audit event and the outbox rows are written only along with the request.
   const alongside = (name: string, table: Table, records: Record<string, unknown>[]) =>
     records.length === 0
       ? sql``
       : sql`, ${sql.raw(name)} as (${insertRecords(table, records, sql`exists (select 1 from created)`)})`;
-  const [row] = await queryRowsPrepared<{
-    key_ok: boolean;
-    duplicate_id: string | null;
-    pending: number;
-    created_id: string | null;
-  }>(
+  const [row] = await queryRowsPrepared<{ key_ok: boolean; pending: number; created_id: string | null }>(
     db,
     sql`with live_key as (
       select ${input.apiKeyId}::text is null
         or exists (select 1 from api_keys where id = ${input.apiKeyId} and revoked_at is null) as ok
-    ), duplicate as (
-      select id from requests where dedupe_key = ${request.dedupeKey} and status = 'pending' limit 1
     ), waiting as (
       select count(*)::int as n from requests
       where status = 'pending' and requester_type = ${request.requesterType} and requester_id = ${request.requesterId}
@@ -63,12 +58,10 @@ export async function insertPendingRequest(db: Db, input: PendingInsert): Promis
       outbox,
       input.outbox.map((o) => dbRecord(outbox, o)),
     )}
-    select (select ok from live_key) as key_ok, (select id from duplicate) as duplicate_id,
-      (select n from waiting) as pending, (select id from created) as created_id`,
+    select (select ok from live_key) as key_ok, (select n from waiting) as pending,
+      (select id from created) as created_id`,
   );
   if (!row?.key_ok) return { kind: "key_revoked" };
   if (row.created_id) return { kind: "created" };
-  if (row.duplicate_id) return { kind: "duplicate", id: row.duplicate_id };
-  if (row.pending >= input.maxPendingPerRequester) return { kind: "over_cap", pending: row.pending };
-  return { kind: "lost_race" };
+  return { kind: "not_created", pending: row.pending };
 }

@@ -24,13 +24,27 @@ export function duplicateKey(input: CreateRequestInput, paramsDigest: string, ap
   );
 }
 
-export async function findPendingDuplicate(ctx: Ctx, dedupeKey: string): Promise<RequestRow | null> {
-  const [row] = await ctx.db
-    .select()
-    .from(requests)
-    .where(and(eq(requests.dedupeKey, dedupeKey), eq(requests.status, "pending")))
-    .limit(1);
+export async function findPendingDuplicate(
+  ctx: Ctx,
+  dedupeKey: string,
+  requester: { type: string; id: string },
+): Promise<RequestRow | null> {
+  const [row] = await ctx.db.select().from(requests).where(pendingDuplicateOf(dedupeKey, requester)).limit(1);
   return row ?? null;
+}
+
+/**
+ * The dedupe key already names the requester; naming them again bounds the lookup whichever
+ * partial index over pending rows the planner picks (the requester's, with few statistics, had
+ * it filter every pending row), to at most the requester's cap.
+ */
+function pendingDuplicateOf(dedupeKey: string, requester: { type: string; id: string }) {
+  return and(
+    eq(requests.dedupeKey, dedupeKey),
+    eq(requests.status, "pending"),
+    eq(requests.requesterType, requester.type),
+    eq(requests.requesterId, requester.id),
+  );
 }
 
 /**
@@ -49,7 +63,7 @@ export async function pendingDuplicateOrCap(
       duplicateId: sql<string | null>`(${ctx.db
         .select({ id: requests.id })
         .from(requests)
-        .where(and(eq(requests.dedupeKey, dedupeKey), eq(requests.status, "pending")))
+        .where(pendingDuplicateOf(dedupeKey, requester))
         .limit(1)})`,
       pending: sql<number>`(${ctx.db
         .select({ n: count() })
@@ -64,7 +78,7 @@ export async function pendingDuplicateOrCap(
     })
     .from(sql`(select 1) as one`);
   if (row?.duplicateId) {
-    const duplicate = await findPendingDuplicate(ctx, dedupeKey);
+    const duplicate = await findPendingDuplicate(ctx, dedupeKey, requester);
     if (duplicate) return duplicate;
   }
   if ((row?.pending ?? 0) >= limit) throw tooManyPending(requester, limit);
