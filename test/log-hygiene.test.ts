@@ -71,10 +71,15 @@ describe("logs and queues never carry secrets", () => {
     const res = await t.api(reader.key)("GET", `/v1/requests?status=pending&note=${githubToken}`);
     expect(res.status).toBe(422);
     const logged = lines.slice(from).map((l) => JSON.parse(l) as Record<string, any>);
-    const incoming = logged.find((l) => l.msg === "incoming request");
-    expect(incoming?.req).toMatchObject({ method: "GET", remoteAddress: "127.0.0.1" });
-    expect(incoming?.req.url).toMatch(/^\/v1\/requests\?status=pending&note=/);
-    expect(logged.find((l) => l.msg === "request completed")?.res).toEqual({ statusCode: 422 });
+    // One access line per request, at info: method, path, address and status together.
+    const completed = logged.filter((l) => l.msg === "request completed");
+    expect(completed).toHaveLength(1);
+    expect(completed[0]?.req).toMatchObject({ method: "GET", remoteAddress: "127.0.0.1" });
+    expect(completed[0]?.req.url).toMatch(/^\/v1\/requests\?status=pending&note=/);
+    expect(completed[0]?.res).toEqual({ statusCode: 422 });
+    expect(completed[0]?.level).toBe(30);
+    // The line as the request arrives is there for debugging only.
+    expect(logged.find((l) => l.msg === "incoming request")?.level).toBe(20);
     expect(lines.slice(from).join("\n")).not.toContain(githubToken);
   });
 
@@ -95,7 +100,7 @@ describe("logs and queues never carry secrets", () => {
     const urls = lines
       .slice(from)
       .map((l) => JSON.parse(l) as Record<string, any>)
-      .filter((l) => l.msg === "incoming request")
+      .filter((l) => l.msg === "request completed")
       .map((l) => String(l.req.url));
     expect(urls[0]).toBe(`/v1/requests/${id}`);
     expect(urls[1]).toMatch(/^\/v1\/requests\/\[REDACTED/);

@@ -24,6 +24,15 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     onConstructorPoisoning: "error",
     return503OnClosing: true,
     requestIdHeader: false,
+    // One access line per request (below) instead of Fastify's two: under load every line is a
+    // masked write to stdout, and the three lines of an ingest were an eighth of the API's CPU.
+    disableRequestLogging: true,
+  });
+  app.addHook("onRequest", async (request) => {
+    request.log.debug({ req: request }, "incoming request");
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
   });
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
