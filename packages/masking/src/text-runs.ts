@@ -98,6 +98,26 @@ export function lowerSameLength(text: string): string | null {
 let runsText = "";
 let runsCache: Int32Array = new Int32Array(0);
 
+/**
+ * Writes one [start, length] pair at `n` of a run list, growing it when full; returns the list to
+ * keep using (the same one, or its bigger copy). The caller advances `n` by 2.
+ */
+export function appendRun(
+  runs: Int32Array<ArrayBuffer>,
+  n: number,
+  start: number,
+  length: number,
+): Int32Array<ArrayBuffer> {
+  let list = runs;
+  if (n + 2 > list.length) {
+    list = new Int32Array(list.length * 2);
+    list.set(runs);
+  }
+  list[n] = start;
+  list[n + 1] = length;
+  return list;
+}
+
 /** Seeds the digit-run memo from a pass that has already found the runs (the text profile). */
 export function rememberDigitRuns(text: string, runs: Int32Array): void {
   runsText = text;
@@ -119,13 +139,8 @@ export function digitRuns(text: string): Int32Array {
     if (c >= 48 && c <= 57) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (n + 2 > buf.length) {
-        const bigger = new Int32Array(buf.length * 2);
-        bigger.set(buf);
-        buf = bigger;
-      }
-      buf[n++] = start;
-      buf[n++] = i - start;
+      buf = appendRun(buf, n, start, i - start);
+      n += 2;
       start = -1;
     }
   }

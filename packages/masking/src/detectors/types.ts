@@ -1,4 +1,5 @@
 import {
+  appendRun,
   B64_MIN,
   LITERAL_PAIRS,
   rememberBase64Runs,
@@ -131,13 +132,8 @@ export function profile(text: string): TextProfile {
       word += i - from;
       if (b64Start < 0) b64Start = from;
       if (runStart >= 0) {
-        if (n + 2 > runs.length) {
-          const bigger = new Int32Array(runs.length * 2);
-          bigger.set(runs);
-          runs = bigger;
-        }
-        runs[n++] = runStart;
-        runs[n++] = from - runStart;
+        runs = appendRun(runs, n, runStart, from - runStart);
+        n += 2;
         runStart = -1;
       }
       if (i >= length) break;
@@ -164,13 +160,8 @@ export function profile(text: string): TextProfile {
       continue;
     }
     if (runStart >= 0) {
-      if (n + 2 > runs.length) {
-        const bigger = new Int32Array(runs.length * 2);
-        bigger.set(runs);
-        runs = bigger;
-      }
-      runs[n++] = runStart;
-      runs[n++] = i - runStart;
+      runs = appendRun(runs, n, runStart, i - runStart);
+      n += 2;
       runStart = -1;
     }
     if (k === 0) {
@@ -192,13 +183,8 @@ export function profile(text: string): TextProfile {
   if (word > longestWord) longestWord = word;
   if (b64Start >= 0 && length - b64Start >= B64_MIN) b64.push(b64Start, length);
   if (runStart >= 0) {
-    if (n + 2 > runs.length) {
-      const bigger = new Int32Array(runs.length + 2);
-      bigger.set(runs);
-      runs = bigger;
-    }
-    runs[n++] = runStart;
-    runs[n++] = length - runStart;
+    runs = appendRun(runs, n, runStart, length - runStart);
+    n += 2;
   }
   rememberDigitRuns(text, runs.subarray(0, n));
   rememberBase64Runs(text, b64);
