@@ -1,3 +1,5 @@
+import { memoise } from "./memoise";
+
 // Decides from a field or variable name alone whether its value is a credential. Shared by the
 // structural walk (JSON keys) and the text scanner (`password = …` assignments), so both agree.
 
@@ -479,16 +481,7 @@ function pairRule(words: string[], i: number): KeyClass | null | undefined {
 const PLURAL_ROOT = /^(?:secrets|tokens|passwords|passwds|keys|apikeys|credentials|creds)$/;
 
 // Payloads repeat the same keys row after row; classification is pure, so it is memoised.
-const memo = new Map<string, KeyClass | null>();
-
-export function classifyKey(name: string): KeyClass | null {
-  const known = memo.get(name);
-  if (known !== undefined) return known;
-  const result = classify(name);
-  if (memo.size >= 8192) memo.clear();
-  memo.set(name, result);
-  return result;
-}
+export const classifyKey: (name: string) => KeyClass | null = memoise(classify, 8192);
 
 function classify(name: string): KeyClass | null {
   if (name.length === 0 || name.length > 128) return null;

@@ -1,6 +1,7 @@
 // Runs the active detectors over one string and merges their matches into disjoint spans.
 // Overlaps are unioned, so nothing in either span shows.
 import { type Category, type Detector, type Match, profile } from "./detectors/types";
+import { memoise } from "./memoise";
 
 // On equal spans a named provider labels the finding rather than a catch-all rule.
 const GENERIC = new Set(["entropy", "keyword", "llm"]);
@@ -11,21 +12,16 @@ const MIN_BUILTIN_LENGTH = 2;
 // Short strings repeat across rows (names, plans, statuses); detectors are pure, so results are
 // memoised per detector set. Callers treat the returned matches as read-only.
 const CACHEABLE = 256;
-const caches = new WeakMap<Detector[], Map<string, Match[]>>();
+const scanners = new WeakMap<Detector[], (text: string) => Match[]>();
 
 export function findMatches(text: string, detectors: Detector[]): Match[] {
   if (text.length > CACHEABLE) return scan(text, detectors);
-  let cache = caches.get(detectors);
-  if (!cache) {
-    cache = new Map();
-    caches.set(detectors, cache);
+  let scanShort = scanners.get(detectors);
+  if (!scanShort) {
+    scanShort = memoise((short) => scan(short, detectors), 4096);
+    scanners.set(detectors, scanShort);
   }
-  const hit = cache.get(text);
-  if (hit) return hit;
-  const result = scan(text, detectors);
-  if (cache.size >= 4096) cache.clear();
-  cache.set(text, result);
-  return result;
+  return scanShort(text);
 }
 
 export function scan(text: string, detectors: Detector[]): Match[] {

@@ -1,3 +1,5 @@
+import { memoise } from "./memoise";
+
 // Heuristics that separate generated secrets from the things that look like them in real payloads:
 // placeholders, templates, identifiers, hashes and keyboard sequences.
 
@@ -157,17 +159,11 @@ function onlyInterpolations(v: string): boolean {
 
 // Payloads repeat the same values (the same header, the same token in every log line); the check is
 // pure and runs several regexes, so short values are memoised.
-const placeholderMemo = new Map<string, boolean>();
+const memoisedPlaceholder = memoise(placeholder, 4096);
 
 /** A value that stands for a secret rather than being one: `xxxx`, `${VAR}`, `<token>`, `your_key_here`. */
 export function isPlaceholder(value: string): boolean {
-  if (value.length > 256) return placeholder(value);
-  const known = placeholderMemo.get(value);
-  if (known !== undefined) return known;
-  const result = placeholder(value);
-  if (placeholderMemo.size >= 4096) placeholderMemo.clear();
-  placeholderMemo.set(value, result);
-  return result;
+  return value.length > 256 ? placeholder(value) : memoisedPlaceholder(value);
 }
 
 function placeholder(value: string): boolean {
