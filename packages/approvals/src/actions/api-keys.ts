@@ -81,6 +81,11 @@ export async function authenticateApiKey(db: Db, key: string): Promise<Extract<A
   return row ? { type: "api-key", keyId: row.id, scopes: row.scopes, approver: row.approver } : null;
 }
 
+/** The one answer for a key that is unknown or revoked, wherever it is found to be so. */
+export function unknownOrRevokedKey(): AppError {
+  return new AppError("unauthorized", "the API key is unknown or revoked");
+}
+
 /** Whether a key (found earlier, perhaps from a cache) is still not revoked. */
 export async function apiKeyIsLive(db: Db, keyId: string): Promise<boolean> {
   const [row] = await db

@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { type DecisionMode, decideByPolicy, effectiveTtlSeconds } from "../policy";
 import { type OutboxInput, outboxRow, writeOutbox } from "../queue/write-outbox";
 import { idempotencyKeys, requests } from "../store/schema";
-import { apiKeyIsLive } from "./api-keys";
+import { apiKeyIsLive, unknownOrRevokedKey } from "./api-keys";
 import type { CreateRequestInput } from "./create-request-input";
 import { channelNotices, finalizeRequest } from "./finalize-request";
 import { insertPendingRequest } from "./insert-pending-request";
@@ -166,7 +166,7 @@ export async function createRequest(
     },
   };
   if (dedupeKey && !idempotency) return writePending(ctx, { ...values, dedupeKey }, created, input.requester);
-  if (apiKeyId && !idempotency) await assertKeyLive(ctx, apiKeyId);
+  if (!idempotency) await assertKeyLive(ctx, apiKeyId); // with a key, it was checked before the replay lookup
   if (dedupeKey) {
     const existing = await pendingDuplicateOrCap(ctx, dedupeKey, input.requester);
     if (existing) return { replayed: false, merged: true, body: await mergeIntoPending(ctx, existing, idempotency) };
@@ -280,7 +280,7 @@ async function writePending(
         new Date(Math.min(...work.map((w) => w.availableAt.getTime()))),
       );
     case "key_revoked":
-      throw new AppError("unauthorized", "the API key is unknown or revoked");
+      throw unknownOrRevokedKey();
     case "not_created": {
       // An identical pending request is merged into even when the requester is at the cap.
       const existing = await findPendingDuplicate(ctx, values.dedupeKey, requester);
@@ -309,9 +309,7 @@ function pendingWork(values: RequestValues, now: Date): OutboxInput[] {
 }
 
 async function assertKeyLive(ctx: Ctx, apiKeyId: string | null): Promise<void> {
-  if (apiKeyId && !(await apiKeyIsLive(ctx.db, apiKeyId))) {
-    throw new AppError("unauthorized", "the API key is unknown or revoked");
-  }
+  if (apiKeyId && !(await apiKeyIsLive(ctx.db, apiKeyId))) throw unknownOrRevokedKey();
 }
 
 async function findReplay(

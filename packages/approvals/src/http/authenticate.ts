@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { authenticateApiKey, type Scope } from "../actions/api-keys";
+import { authenticateApiKey, type Scope, unknownOrRevokedKey } from "../actions/api-keys";
 import type { Actor } from "../context";
 import { hashApiKey } from "../crypto/tokens";
 import { AppError } from "../errors";
@@ -18,7 +18,7 @@ export async function authenticate(db: Db, request: FastifyRequest, cache?: ApiK
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match?.[1]) throw new AppError("unauthorized", "send Authorization: Bearer <api key>");
   const actor = cache ? await cache.lookup(db, match[1]) : await authenticateApiKey(db, match[1]);
-  if (!actor) throw new AppError("unauthorized", "the API key is unknown or revoked");
+  if (!actor) throw unknownOrRevokedKey();
   return actor;
 }
 
