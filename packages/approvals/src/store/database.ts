@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { SQL } from "drizzle-orm";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool, QueryResultRow } from "pg";
+import { releaseClientsOnFailedBegin } from "./release-on-failed-begin";
 import * as schema from "./schema";
 
 /** The drizzle database, over node-postgres or embedded PGlite; transactions have the same type. */
@@ -42,6 +43,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // Nor one checked out between two queries (inside a transaction): the pool only listens to idle ones,
   // so without this an 'error' event nobody handles kills the process; the query in flight still fails.
   pool.on("connect", (client) => client.on("error", () => {}));
+  releaseClientsOnFailedBegin(pool);
   const db = drizzle({ client: pool, schema });
   pools.set(db as unknown as Db, pool);
   return {
