@@ -307,8 +307,13 @@ export async function runFaultScenario(options: FaultScenarioOptions): Promise<F
       worker.child.kill("SIGKILL");
       await worker.exited;
     }
+    log("stopping: workers killed");
+    await logDatabaseSessions(env, log).catch((error: unknown) => log(`sessions: ${String(error)}`));
     for (const server of closeLater) await server.close().catch(() => {});
+    // Quiet while the faults ran; a shutdown that hangs names what it waits for at warn.
+    if (api) api.log.level = "warn";
     await api?.close().catch(() => {});
+    log("stopping: API closed");
     receiver.closeAllConnections();
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
     await redis.close();
@@ -342,6 +347,21 @@ async function logLostCallbacks(
         if ((await redis.zscore(`${queue}:${set}`, row.id)) !== null) lists.push(set);
       log(`lost: ${JSON.stringify(row)} job=${JSON.stringify({ ...job, data: undefined })} in=[${lists}]`);
     }
+  } finally {
+    await client.end();
+  }
+}
+
+/** The API's open Postgres sessions, for the CI log when its shutdown waits on the pool. */
+async function logDatabaseSessions(env: Record<string, string>, log: (line: string) => void) {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `select pid, state, now() - xact_start as in_xact, left(query, 120) as query
+         from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+    );
+    log(`sessions: ${JSON.stringify(rows)}`);
   } finally {
     await client.end();
   }

@@ -10,6 +10,7 @@ import {
 import { createMasker } from "@countersign/masking";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
+import { type Closer, closeInReverse } from "./close-in-reverse";
 import type { Config } from "./config";
 import { connectRedis } from "./connect-redis";
 import { createChatApps } from "./create-chat-apps";
@@ -50,16 +51,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.LOG_LEVEL, masker);
 
   const redis = await connectRedis(config.REDIS_URL);
-  const closers: (() => Promise<unknown>)[] = [async () => redis.quit().catch(() => redis.disconnect())];
-  const closeAll = async () => {
-    for (const close of closers.reverse())
-      await close().catch((error: unknown) => log.warn({ err: error }, "close failed"));
-  };
+  const closers: Closer[] = [["redis", async () => redis.quit().catch(() => redis.disconnect())]];
+  const closeAll = () => closeInReverse(closers, log);
   try {
     const database = await openStore(config);
-    closers.push(() => database.close());
+    closers.push(["database", () => database.close()]);
     const queues = createQueues(redis, config.COUNTERSIGN_QUEUE_PREFIX);
-    closers.push(() => queues.close());
+    closers.push(["queues", () => queues.close()]);
     const metrics = createMetrics(queues);
     const env = {
       policy: () => loaded,
@@ -80,14 +78,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       reconcileEveryMs: timing.reconcileEveryMs,
       staleAfterMs: timing.staleAfterMs,
     });
-    closers.push(() => relay.close());
+    closers.push(["outbox relay", () => relay.close()]);
 
     // Chat apps keep rate-limit slots, leases and caches in Redis. Under the deployment's prefix,
     // two deployments (or test runs) sharing one Redis never share a Slack budget or a cache.
     const chatRedis = redis.duplicate({ keyPrefix: `${config.COUNTERSIGN_QUEUE_PREFIX}:` });
-    closers.push(async () => chatRedis.quit().catch(() => chatRedis.disconnect()));
+    closers.push(["chat redis", async () => chatRedis.quit().catch(() => chatRedis.disconnect())]);
     const chatApps = await createChatApps(config, { engine, redis: chatRedis, log, publicUrl: config.publicUrl });
-    for (const chat of chatApps) closers.push(() => chat.app.close());
+    for (const chat of chatApps) closers.push([`${chat.role} app`, () => chat.app.close()]);
 
     if (roles.has("worker")) {
       const workers = startWorkers({
@@ -97,7 +95,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         notifiers: [...chatApps.map((c) => c.app.notifier), ...(options.notifiers ?? [])],
         sweepEveryMs: timing.sweepEveryMs,
       });
-      closers.push(() => workers.close());
+      closers.push(["workers", () => workers.close()]);
     }
 
     // Chat platforms call in over HTTP too, so their roles need the listener even without the API.
@@ -116,7 +114,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       url = await http.listen({ port: config.PORT, host: config.HOST });
       const server = http;
       // Closed first on shutdown: stop taking requests and let those in flight finish.
-      closers.push(() => server.close());
+      closers.push(["http listener", () => server.close()]);
     }
     for (const chat of inbound) await chat.start();
     log.info(
