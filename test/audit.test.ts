@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { appendAudit, queryRows, verifyAuditChain } from "@countersign/approvals";
+import { appendAudit, chainAudit, queryRows, verifyAuditChain } from "@countersign/approvals";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,14 +80,16 @@ describe("the audit trail", () => {
   });
 
   it("a transaction that rolls back leaves no audit event, staged or chained", async () => {
-    const count = async () =>
-      (
+    const count = async () => {
+      await chainAudit(t.engine.db);
+      return (
         await queryRows<{ events: number; staged: number }>(
           t.engine.db,
           sql`select (select count(*)::int from audit_events) as events,
                      (select count(*)::int from audit_pending) as staged`,
         )
       )[0]!;
+    };
     const before = await count();
     await expect(
       t.engine.db.transaction(async (tx) => {
@@ -109,8 +111,8 @@ describe("the audit trail", () => {
     expect(lines.length).toBeGreaterThan(5);
     expect(lines[0]).toHaveProperty("hash");
   });
-  it("refuses to chain events from a transaction with an older snapshot, which would fork the chain", async () => {
-    const attempt = t.engine.db.transaction(
+  it("chains an event staged under REPEATABLE READ, and refuses to chain from such a snapshot, which would fork the chain", async () => {
+    await t.engine.db.transaction(
       async (tx) => {
         await appendAudit(tx, {
           type: "test.repeatable_read",
@@ -120,14 +122,32 @@ describe("the audit trail", () => {
       },
       { isolationLevel: "repeatable read" },
     );
+    const attempt = t.engine.db.transaction(async (tx) => chainAudit(tx), { isolationLevel: "repeatable read" });
     const error = (await attempt.catch((e: Error & { cause?: Error }) => e)) as Error & { cause?: Error };
-    expect(error.cause?.message ?? error.message).toMatch(/must be written in a READ COMMITTED transaction/);
+    expect(error.cause?.message ?? error.message).toMatch(/must be chained in a READ COMMITTED transaction/);
+
+    expect((await verifyAuditChain(t.engine.db)).ok).toBe(true);
     const [row] = await queryRows<{ n: number }>(
       t.engine.db,
       sql`select count(*)::int as n from audit_events where type = 'test.repeatable_read'`,
     );
-    expect(row!.n).toBe(0);
-    expect((await verifyAuditChain(t.engine.db)).ok).toBe(true);
+    expect(row!.n).toBe(1);
+  });
+
+  it("a read of the trail sees every event committed before it, in order", async () => {
+    const requester = await t.createKey(["requests:write"]);
+    const auditor = await t.createKey(["audit:read"]);
+    const created = await t.api(requester.key)(
+      "POST",
+      "/v1/requests",
+      baseRequest({ environment: "staging", params: { run: "read-after-write" } }),
+    );
+    await t.api(requester.key)("POST", `/v1/requests/${created.body.id}/cancel`, {});
+    const page = await t.api(auditor.key)("GET", "/v1/audit?limit=1000");
+    const types = page.body.items
+      .filter((e: { request_id: string }) => e.request_id === created.body.id)
+      .map((e: { type: string }) => e.type);
+    expect(types.slice(0, 2)).toEqual(["request.created", "request.cancelled"]);
   });
 
   // Last: it breaks the chain on purpose.

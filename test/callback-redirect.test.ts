@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { queryRows } from "@countersign/approvals";
+import { chainAudit, queryRows } from "@countersign/approvals";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseRequest, startTestServer, type TestServer } from "./support/start-test-server";
@@ -61,6 +61,7 @@ describe("callbacks that answer with a redirect", () => {
       expect(redirector.hits).toEqual(["POST /hook"]);
       expect(canary.connections()).toBe(0);
       expect(canary.hits).toEqual([]);
+      await chainAudit(t.engine.db);
       const audit = await queryRows<{ type: string }>(
         t.engine.db,
         sql`select type from audit_events where request_id = ${created.body.id} and type like 'callback.%'`,

@@ -26,6 +26,8 @@ async function rowCounts() {
                (select count(*)::int from outbox
                  where request_id is null or request_id not in (select id from requests)) as outbox,
                (select count(*)::int from audit_events
+                 where request_id is null or request_id not in (select id from requests))
+               + (select count(*)::int from audit_pending
                  where request_id is null or request_id not in (select id from requests)) as audit`,
   );
   return row!;

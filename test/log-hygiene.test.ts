@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { queryRows } from "@countersign/approvals";
+import { chainAudit, queryRows } from "@countersign/approvals";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCallbackReceiver } from "./support/callback-receiver";
@@ -44,6 +44,7 @@ describe("logs and queues never carry secrets", () => {
       }
 
       // The audit trail is kept forever and exported: it must not carry them either.
+      await chainAudit(t.engine.db);
       const audit = await queryRows(t.engine.db, sql`select * from audit_events`);
       const auditDump = JSON.stringify(audit);
       expect(audit.length).toBeGreaterThan(2);

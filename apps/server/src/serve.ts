@@ -5,6 +5,7 @@ import {
   createOutboxRelay,
   createQueues,
   deriveSecretKeys,
+  startAuditChainer,
   startWorkers,
 } from "@countersign/approvals";
 import { createMasker } from "@countersign/masking";
@@ -56,6 +57,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   try {
     const database = await openStore(config);
     closers.push(["database", () => database.close()]);
+    const auditChainer = startAuditChainer({ db: database.db, log });
+    closers.push(["audit chainer", () => auditChainer.close()]);
     const queues = createQueues(redis, config.COUNTERSIGN_QUEUE_PREFIX);
     closers.push(["queues", () => queues.close()]);
     const metrics = createMetrics(queues);

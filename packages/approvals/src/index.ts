@@ -21,6 +21,7 @@ export type { ChannelNotifier, NotifyInput, NotifyTarget } from "./actions/notif
 export type { RequestView } from "./actions/present-request";
 export { redeemToken } from "./actions/redeem-token";
 export { type AuditInput, appendAudit } from "./audit/append-audit";
+export { type AuditChainer, chainAudit, startAuditChainer } from "./audit/chain-audit";
 export { verifyAuditChain } from "./audit/verify-audit-chain";
 export type { ChatApp, ChatAppDeps } from "./chat-app";
 export type { Actor, Ctx, EngineEnv } from "./context";

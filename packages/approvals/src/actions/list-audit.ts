@@ -1,5 +1,6 @@
 import { asc, gt } from "drizzle-orm";
 import { z } from "zod";
+import { chainAudit } from "../audit/chain-audit";
 import type { Ctx } from "../context";
 import { auditEvents } from "../store/schema";
 
@@ -13,6 +14,7 @@ export type ListAuditInput = z.infer<typeof ListAuditInput>;
 
 /** The audit trail, oldest first, from after a sequence number. */
 export async function listAudit(ctx: Ctx, input: ListAuditInput) {
+  await chainAudit(ctx.db);
   const rows = await ctx.db
     .select()
     .from(auditEvents)

@@ -1,6 +1,7 @@
 import { asc, gt } from "drizzle-orm";
 import type { Db } from "../store/database";
 import { auditEvents } from "../store/schema";
+import { chainAudit } from "./chain-audit";
 import { GENESIS_HASH, hashAuditEvent } from "./hash-audit-event";
 
 export type AuditBreak = { seq: number; id: string; problem: "altered" | "chain_broken" };
@@ -11,8 +12,9 @@ export interface AuditVerification {
   firstBreak?: AuditBreak & { message: string };
 }
 
-/** Walks the chain in order; names the first row whose content or link does not hold. */
+/** Chains what is staged, then walks the chain in order; names the first row whose content or link does not hold. */
 export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<AuditVerification> {
+  await chainAudit(db);
   let prevHash = GENESIS_HASH;
   let prevSeq: number | null = null;
   let after = 0;
