@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RELIABILITY_POLICY } from "../support/fault-scenario";
 import { type PrivateRedis, startPrivateRedis } from "../support/private-services";
 import { runCli } from "../support/run-cli";
+import { startServeProcess } from "../support/serve-process";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let redis: PrivateRedis;
@@ -34,7 +35,9 @@ describe("a Redis that may evict BullMQ's keys", () => {
 
     // The same Redis, once fixed, is accepted: the refusal was about the policy and nothing else.
     await redis.admin.config("SET", "maxmemory-policy", "noeviction");
-    const fixed = await runCli(["serve", "--roles", "api"], { ...env, LOG_LEVEL: "info" }, 8_000);
-    expect(fixed.stdout).toContain("countersign started");
+    // Waits for "countersign started" (30 s: a loaded machine starts slowly), then stops it.
+    const fixed = await startServeProcess("api", env);
+    expect(fixed.url).toMatch(/^http:/);
+    expect(await fixed.stop()).toBe(0);
   });
 });
