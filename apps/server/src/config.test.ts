@@ -9,6 +9,8 @@ describe("loadConfig", () => {
     expect(c.publicUrl).toBe("http://127.0.0.1:3000");
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.CALLBACK_ALLOW_PRIVATE).toBe(false);
+    expect(c.DATABASE_POOL_SIZE).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: "24" }).DATABASE_POOL_SIZE).toBe(24);
   });
 
   it.each([
@@ -20,6 +22,8 @@ describe("loadConfig", () => {
     [{ NODE_ENV: "production" }, "COUNTERSIGN_SECRET_KEY"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ CALLBACK_ALLOW_PRIVATE: "yes" }, "CALLBACK_ALLOW_PRIVATE"],
+    [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
+    [{ DATABASE_POOL_SIZE: "many" }, "DATABASE_POOL_SIZE"],
   ])("refuses %o naming %s", (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

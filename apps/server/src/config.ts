@@ -20,6 +20,7 @@ const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
       .optional()
       .or(z.literal("").transform(() => undefined)),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     COUNTERSIGN_DATA_DIR: z.string().min(1).default("./.countersign"),
     REDIS_URL: z
       .string()

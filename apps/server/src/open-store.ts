@@ -12,6 +12,7 @@ export async function openStore(config: Config, options: { migrate?: boolean } =
   try {
     database = await openDatabase({
       url: config.DATABASE_URL,
+      poolSize: config.DATABASE_POOL_SIZE,
       pgliteDir: join(config.COUNTERSIGN_DATA_DIR, "pglite"),
     });
   } catch (error) {
