@@ -3,10 +3,11 @@
 // detector matches across; a match that would cross it sends its strings back to one-by-one scanning.
 import type { MaskContext } from "./context";
 import type { Match } from "./detectors/types";
+import type { PathRef } from "./lazy-path";
 import { applyMatches, maskString, needsDecoding } from "./mask-string";
 import { merge, scan } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
-import { base64Runs } from "./text-runs";
+import { B64_MIN, base64Runs, rememberBase64Runs } from "./text-runs";
 
 const SEP = "\n\u0000\n";
 /** Batches stay small enough that one scan's working set stays in cache. */
@@ -16,9 +17,11 @@ export class Slot {
   container: Record<string, unknown> | unknown[] | undefined;
   key: string | number | undefined;
   result: Replacement | undefined;
+  /** Written back even when the scan changed nothing. */
+  rewrite = false;
   constructor(
     readonly text: string,
-    readonly path: string,
+    readonly path: PathRef,
     readonly states: Uint32Array | null,
     readonly encoding: string | undefined,
     /** How many encodings deep the string sits (0 for a value of the request itself). */
@@ -48,11 +51,12 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
   const text = parts.join(SEP);
   const matches = scan(text, batchable);
   // base64 runs never cross the separator; one pass over the batch tells which strings hold one
-  const b64 = base64Runs(text, 16);
-  const holdsBase64 = new Uint8Array(batch.length);
+  const b64 = base64Runs(text, B64_MIN);
+  // per string, where its runs start in `b64` (-1: it holds none)
+  const firstRun = new Int32Array(batch.length).fill(-1);
   for (let r = 0, k = 0; r < b64.length; r += 2) {
     while (k + 1 < batch.length && starts[k + 1]! <= b64[r]!) k++;
-    holdsBase64[k] = 1;
+    if (firstRun[k] === -1) firstRun[k] = r;
   }
   // most strings hold no match: their lists are only made when needed
   const local: (Match[] | undefined)[] = new Array(batch.length);
@@ -88,12 +92,20 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
     }
     let found = local[i] ?? NONE;
     if (perString.length > 0) found = merge([...found, ...scan(slot.text, perString)]);
-    if (found.length === 0 && holdsBase64[i] === 0) {
+    if (found.length === 0 && firstRun[i] === -1) {
       slot.result = slot.text; // nothing to replace and nothing to decode
       continue;
     }
-    slot.result = applyMatches(slot.text, found, slot.path, slot.depth, slot.encoding, ctx, true, holdsBase64[i] === 1);
+    if (firstRun[i] !== -1) rememberBase64Runs(slot.text, runsWithin(b64, firstRun[i]!, starts[i]!, slot.text.length));
+    slot.result = applyMatches(slot.text, found, slot.path, slot.depth, slot.encoding, ctx, true, firstRun[i] !== -1);
   }
+}
+
+/** The runs (from `first` on) of the string at `at` in the batch, relative to it. */
+function runsWithin(runs: number[], first: number, at: number, length: number): number[] {
+  const out: number[] = [];
+  for (let r = first; r < runs.length && runs[r]! < at + length; r += 2) out.push(runs[r]! - at, runs[r + 1]! - at);
+  return out;
 }
 
 /** Masks every deferred string and writes the results into the masked copy. */
@@ -122,6 +134,8 @@ export function flushSlots(slots: Slot[], ctx: MaskContext): void {
   for (const slot of slots) {
     const c = slot.container;
     if (c === undefined || slot.key === undefined) continue;
+    // the container already holds the text
+    if (slot.result === slot.text && !slot.rewrite) continue;
     if (Array.isArray(c)) {
       c[slot.key as number] = slot.result === DROP ? DROPPED : slot.result;
       if (slot.result === DROP) arrays.add(c);

@@ -4,20 +4,30 @@ import type { Slot } from "./batch";
 import type { DetectorSet } from "./detectors/registry";
 import type { Category } from "./detectors/types";
 import type { PathMatcher } from "./json-path";
+import type { KeyFacts } from "./key-facts";
+import { PathNode, type PathRef, pathText } from "./lazy-path";
 import { applyStrategy, type Replacement, resolveStrategy } from "./strategies";
 import type { Finding, MaskLimits, Strategy } from "./types";
 
 export interface CompiledPolicy {
   detectors: DetectorSet;
+  /** Facts about an object key, from `detectors.text`. */
+  keys: (key: string) => KeyFacts;
   fields: PathMatcher;
   strategies: Record<string, Strategy>;
   fingerprintKey: Uint8Array;
   limits: MaskLimits;
 }
 
+// Findings for one path are compared one by one up to this many; past it, by a key in a set.
+const FEW_PER_PATH = 8;
+
 export class MaskContext {
   readonly findings: Finding[] = [];
-  private readonly seen = new Set<string>();
+  /** The first findings recorded for each path (kept or dropped), to record each one once. */
+  private readonly seen = new Map<string, Finding[]>();
+  /** Beyond those, one key per finding: a path with many kinds of finding stays linear. */
+  private readonly seenKeys = new Set<string>();
   private dropped = 0;
   nodes = 0;
   chars = 0;
@@ -25,6 +35,8 @@ export class MaskContext {
   slots: Slot[] | null = null;
   /** The decode depth whose plain strings are deferred into `slots` (1 for JSON given to maskText). */
   slotDepth = 0;
+  /** Above 0 inside a walk that may be one of several from the same path (see PathNode.mayRepeat). */
+  repeatedWalks = 0;
 
   constructor(
     readonly policy: CompiledPolicy,
@@ -43,32 +55,62 @@ export class MaskContext {
     type: string,
     category: Category | "field",
     detector: string,
-    path: string,
+    path: PathRef,
     encoding: string | undefined,
     dropOk = true,
   ): Replacement {
     const strategy = this.strategyFor(type, category, dropOk);
-    this.record({ path, type, detector, strategy, ...(encoding ? { encoding } : {}) });
+    this.record({ path: pathText(path), type, detector, strategy, ...(encoding ? { encoding } : {}) }, path);
     return applyStrategy(strategy, type, value, this.policy.fingerprintKey);
   }
 
-  record(f: Finding): void {
-    const key = `${f.path}\u0000${f.type}\u0000${f.detector}\u0000${f.strategy}\u0000${f.encoding ?? ""}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
+  /** `at`: the path node `f.path` spells, when there is one. */
+  record(f: Finding, at?: PathRef): void {
+    if (this.repeats(f, at)) return;
     if (this.findings.length < this.policy.limits.maxFindings) this.findings.push(f);
     else this.dropped++;
   }
 
+  private repeats(f: Finding, at: PathRef | undefined): boolean {
+    // a node no other node spells the same keeps its own findings (no path text to hash)
+    const own = at instanceof PathNode && !at.mayRepeat;
+    const same = own ? at.recorded : this.seen.get(f.path);
+    if (same === undefined) {
+      if (own) at.recorded = [f];
+      else this.seen.set(f.path, [f]);
+      return false;
+    }
+    for (const g of same) {
+      if (
+        g.type === f.type &&
+        g.detector === f.detector &&
+        g.strategy === f.strategy &&
+        (g.encoding ?? "") === (f.encoding ?? "")
+      )
+        return true;
+    }
+    if (same.length < FEW_PER_PATH) {
+      same.push(f);
+      return false;
+    }
+    const key = `${f.path}\u0000${f.type}\u0000${f.detector}\u0000${f.strategy}\u0000${f.encoding ?? ""}`;
+    if (this.seenKeys.has(key)) return true;
+    this.seenKeys.add(key);
+    return false;
+  }
+
   /** Fail closed: the whole value is replaced and the reason recorded. */
-  failClosed(path: string, reason: string, encoding?: string): string {
-    this.record({
+  failClosed(path: PathRef, reason: string, encoding?: string): string {
+    this.record(
+      {
+        path: pathText(path),
+        type: reason,
+        detector: `limit:${reason}`,
+        strategy: "redact",
+        ...(encoding ? { encoding } : {}),
+      },
       path,
-      type: reason,
-      detector: `limit:${reason}`,
-      strategy: "redact",
-      ...(encoding ? { encoding } : {}),
-    });
+    );
     return `[REDACTED:${reason}]`;
   }
 

@@ -6,8 +6,10 @@ import { flushSlots, Slot } from "./batch";
 import type { MaskContext } from "./context";
 import { findEncoded, parseJsonContainer } from "./decode";
 import type { Match } from "./detectors/types";
+import type { PathRef } from "./lazy-path";
 import { findMatches } from "./scan-text";
 import { DROP, isMaskToken, type Replacement } from "./strategies";
+import { B64_MIN, base64Runs } from "./text-runs";
 import { walkValue } from "./walk";
 
 interface Edit {
@@ -16,27 +18,9 @@ interface Edit {
   text: string;
 }
 
-function hasBase64Run(s: string, min: number): boolean {
-  let run = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const b64 =
-      (c >= 48 && c <= 57) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 97 && c <= 122) ||
-      c === 43 ||
-      c === 47 ||
-      c === 95 ||
-      c === 45;
-    run = b64 ? run + 1 : 0;
-    if (run >= min) return true;
-  }
-  return false;
-}
-
 function maskPercentEncoded(
   s: string,
-  path: string,
+  path: PathRef,
   decodeDepth: number,
   encoding: string | undefined,
   ctx: MaskContext,
@@ -55,7 +39,7 @@ function maskPercentEncoded(
 
 export function maskString(
   input: string,
-  path: string,
+  path: PathRef,
   states: Uint32Array | null,
   decodeDepth: number,
   encoding: string | undefined,
@@ -81,7 +65,11 @@ export function maskString(
         ctx.slots = [];
         ctx.slotDepth = decodeDepth + 1;
       }
+      // one of several encoded runs of a string: each is walked from the same path
+      const repeated = encoding !== undefined && /(?:^|>)(?:url|base64)$/.test(encoding);
+      if (repeated) ctx.repeatedWalks++;
       let masked = walkValue(json.value, path, states, 0, decodeDepth + 1, inner, ctx, new Set());
+      if (repeated) ctx.repeatedWalks--;
       if (batch) {
         const slots = ctx.slots!;
         ctx.slots = null;
@@ -115,13 +103,16 @@ export function needsDecoding(s: string): boolean {
 export function applyMatches(
   s: string,
   matches: Match[],
-  path: string,
+  path: PathRef,
   decodeDepth: number,
   encoding: string | undefined,
   ctx: MaskContext,
   dropOk: boolean,
-  /** False when the caller already knows `s` holds no base64 run of 16 or more. */
-  mayHoldBase64 = true,
+  /**
+   * Whether `s` holds a base64 run of 16 or more, when the caller knows (and, if it does, has
+   * seeded `base64Runs` with them); undefined: look.
+   */
+  holdsBase64?: boolean,
 ): Replacement {
   const limits = ctx.policy.limits;
   const edits: Edit[] = [];
@@ -140,7 +131,7 @@ export function applyMatches(
   }
 
   if (decodeDepth < limits.maxDecodeDepth) {
-    const runs = mayHoldBase64 && hasBase64Run(s, 16) ? findEncoded(s, matches, "base64") : [];
+    const runs = (holdsBase64 ?? base64Runs(s, B64_MIN).length > 0) ? findEncoded(s, matches, "base64") : [];
     for (const span of runs) {
       const inner = encoding ? `${encoding}>${span.encoding}` : span.encoding;
       const r = maskString(span.decoded, path, null, decodeDepth + 1, inner, ctx, false);

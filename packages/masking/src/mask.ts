@@ -2,6 +2,7 @@ import { flushSlots, Slot } from "./batch";
 import { type CompiledPolicy, MaskContext } from "./context";
 import { buildDetectors } from "./detectors/registry";
 import { PathMatcher, parseJsonPath } from "./json-path";
+import { keyFacts } from "./key-facts";
 import { DEFAULT_LIMITS } from "./limits";
 import { maskString } from "./mask-string";
 import { MaskingPolicy } from "./policy-schema";
@@ -15,8 +16,10 @@ import { walkValue } from "./walk";
  */
 export function createMasker(options: MaskerOptions = {}): Masker {
   const policy = MaskingPolicy.parse(options.policy ?? {});
+  const detectors = buildDetectors(policy.detectors, policy.custom);
   const compiled: CompiledPolicy = {
-    detectors: buildDetectors(policy.detectors, policy.custom),
+    detectors,
+    keys: keyFacts(detectors.text),
     fields: new PathMatcher(policy.fields.map(parseJsonPath)),
     strategies: policy.strategies,
     fingerprintKey: fingerprintKeyBytes(options.fingerprintKey),

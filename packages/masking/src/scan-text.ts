@@ -1,6 +1,7 @@
 // Runs the active detectors over one string and merges their matches into disjoint spans.
 // Overlaps are unioned, so nothing in either span shows.
-import { type Category, type Detector, type Match, profile } from "./detectors/types";
+import { profile } from "./detectors/text-profile";
+import type { Category, Detector, Match } from "./detectors/types";
 import { memoise } from "./memoise";
 
 // On equal spans a named provider labels the finding rather than a catch-all rule.

@@ -102,12 +102,7 @@ let runsCache: Int32Array = new Int32Array(0);
  * Writes one [start, length] pair at `n` of a run list, growing it when full; returns the list to
  * keep using (the same one, or its bigger copy). The caller advances `n` by 2.
  */
-export function appendRun(
-  runs: Int32Array<ArrayBuffer>,
-  n: number,
-  start: number,
-  length: number,
-): Int32Array<ArrayBuffer> {
+function appendRun(runs: Int32Array<ArrayBuffer>, n: number, start: number, length: number): Int32Array<ArrayBuffer> {
   let list = runs;
   if (n + 2 > list.length) {
     list = new Int32Array(list.length * 2);
@@ -118,10 +113,30 @@ export function appendRun(
   return list;
 }
 
-/** Seeds the digit-run memo from a pass that has already found the runs (the text profile). */
-export function rememberDigitRuns(text: string, runs: Int32Array): void {
+/** Seeds the digit-run memo from a pass that has already found the runs (and their lengths, see `digitRunLengths`). */
+export function rememberDigitRuns(text: string, runs: Int32Array, lengths: number): void {
   runsText = text;
   runsCache = runs;
+  lengthsCache = lengths;
+  lengthsKnown = true;
+}
+
+let lengthsKnown = false;
+let lengthsCache = 0;
+
+/**
+ * The lengths of the digit runs of `text` as a bit set: bit n for a run of n digits (bit 31 for 31
+ * or more). A detector whose pattern needs other lengths has nothing to try.
+ */
+export function digitRunLengths(text: string): number {
+  const runs = digitRuns(text);
+  if (!lengthsKnown) {
+    let bits = 0;
+    for (let r = 1; r < runs.length; r += 2) bits |= 1 << Math.min(runs[r]!, 31);
+    lengthsCache = bits;
+    lengthsKnown = true;
+  }
+  return lengthsCache;
 }
 
 /**
@@ -146,56 +161,6 @@ export function digitRuns(text: string): Int32Array {
   }
   runsText = text;
   runsCache = buf.subarray(0, n);
+  lengthsKnown = false;
   return runsCache;
-}
-
-/**
- * The leading character pairs (`(c0 << 7) | c1`, ASCII) of every literal a `LiteralIndex` looks
- * for. The text profile pass records where they occur, so the index need not read the text again.
- */
-export const LITERAL_PAIRS = new Uint8Array(128 * 128);
-let pairsVersion = 0;
-let hitsText = "";
-let hitsVersion = -1;
-let hitsCache: number[] | null = [];
-
-/** Adds pairs to `LITERAL_PAIRS`; hits recorded before no longer count (they may miss the new pairs). */
-export function registerLiteralPairs(keys: Iterable<number>): void {
-  let added = false;
-  for (const k of keys) {
-    if (LITERAL_PAIRS[k] === 0) {
-      LITERAL_PAIRS[k] = 1;
-      added = true;
-    }
-  }
-  if (added) pairsVersion++;
-}
-
-/** Seeds the pair-hit memo; null when there were too many to be worth listing. */
-export function rememberLiteralPairHits(text: string, hits: number[] | null): void {
-  hitsText = text;
-  hitsVersion = pairsVersion;
-  hitsCache = hits;
-}
-
-/** Positions (ascending) where a registered pair starts in `text`, when the profile pass recorded them. */
-export function literalPairHits(text: string): number[] | null {
-  return hitsVersion === pairsVersion && text === hitsText ? hitsCache : null;
-}
-
-let rootsText = "";
-let rootsCache: number[] | null = null;
-
-/** Seeds the keyword-root memo; null when the text is not ASCII (lower-casing may then fold other letters). */
-export function rememberKeywordRootHits(text: string, hits: number[] | null): void {
-  rootsText = text;
-  rootsCache = hits;
-}
-
-/**
- * Positions (ascending) where a keyword root starts in `text`, case-insensitively, when the profile
- * pass recorded them; null otherwise (then the detector searches itself).
- */
-export function keywordRootHits(text: string): number[] | null {
-  return text === rootsText ? rootsCache : null;
 }

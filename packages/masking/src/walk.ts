@@ -2,8 +2,10 @@
 // field rules, key-name rules and, on every string (keys included), the content detectors.
 import { Slot } from "./batch";
 import type { MaskContext } from "./context";
-import { childPath, type Segment } from "./json-path";
-import { classifyKey } from "./key-names";
+import type { Match } from "./detectors/types";
+import type { Segment } from "./json-path";
+import type { KeyClass } from "./key-names";
+import { PathNode, type PathRef } from "./lazy-path";
 import { maskString } from "./mask-string";
 import { findMatches } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
@@ -33,7 +35,7 @@ function maskWhole(
   type: string,
   category: "secret" | "field",
   detector: string,
-  path: string,
+  path: PathRef,
   encoding: string | undefined,
   ctx: MaskContext,
 ): Replacement {
@@ -42,8 +44,13 @@ function maskWhole(
 }
 
 /** Keys are content too (`{"jo@example.com": …}`); the finding is reported on the parent object. */
-function maskKey(key: string, parentPath: string, encoding: string | undefined, ctx: MaskContext): string {
-  const matches = findMatches(key, ctx.policy.detectors.text);
+function maskKey(
+  key: string,
+  matches: Match[],
+  parentPath: PathRef,
+  encoding: string | undefined,
+  ctx: MaskContext,
+): string {
   if (matches.length === 0) return key;
   let out = "";
   let at = 0;
@@ -56,7 +63,11 @@ function maskKey(key: string, parentPath: string, encoding: string | undefined, 
   return out + key.slice(at);
 }
 
-function numberValue(n: number | bigint, path: string, encoding: string | undefined, ctx: MaskContext): unknown {
+// Every integer below this in magnitude has fewer than the 9 digits a numeric detector needs.
+const FEWER_THAN_9_DIGITS = 100_000_000;
+
+function numberValue(n: number | bigint, path: PathRef, encoding: string | undefined, ctx: MaskContext): unknown {
+  if (typeof n === "number" && n < FEWER_THAN_9_DIGITS && n > -FEWER_THAN_9_DIGITS) return n;
   const digits = n.toString();
   if (digits.replace("-", "").length < 9) return n;
   const matches = findMatches(digits, ctx.policy.detectors.numeric);
@@ -74,7 +85,7 @@ const KIND_SECRET = /^secret$/i;
 
 export function walkValue(
   value: unknown,
-  path: string,
+  path: PathRef,
   states: Uint32Array | null,
   depth: number,
   decodeDepth: number,
@@ -133,25 +144,42 @@ export function walkValue(
         ancestors,
       );
     }
-    const entries = obj instanceof Map ? [...obj].map(([k, v]) => [String(k), v] as const) : ownEntries(obj);
-    if (entries === null) return ctx.failClosed(path, "unreadable", encoding);
-    return walkObject(entries, path, states, depth, decodeDepth, encoding, ctx, ancestors);
+    const fromMap = obj instanceof Map;
+    const own = fromMap ? mapEntries(obj) : ownEntries(obj);
+    if (own === null) return ctx.failClosed(path, "unreadable", encoding);
+    return walkObject(own[0], own[1], fromMap, path, states, depth, decodeDepth, encoding, ctx, ancestors);
   } finally {
     ancestors.delete(obj);
   }
 }
 
-function ownEntries(obj: object): (readonly [string, unknown])[] | null {
+type Entries = [keys: string[], values: unknown[]];
+
+// Read whole before walking: a getter that throws makes the object unreadable, not half-masked.
+function ownEntries(obj: object): Entries | null {
   try {
-    return Object.keys(obj).map((k) => [k, (obj as Record<string, unknown>)[k]] as const);
+    const keys = Object.keys(obj);
+    const values = new Array<unknown>(keys.length);
+    for (let i = 0; i < keys.length; i++) values[i] = (obj as Record<string, unknown>)[keys[i]!];
+    return [keys, values];
   } catch {
     return null;
   }
 }
 
+function mapEntries(map: Map<unknown, unknown>): Entries {
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  for (const [k, v] of map) {
+    keys.push(String(k));
+    values.push(v);
+  }
+  return [keys, values];
+}
+
 function walkArray(
   items: unknown[],
-  path: string,
+  path: PathRef,
   states: Uint32Array | null,
   depth: number,
   decodeDepth: number,
@@ -162,7 +190,7 @@ function walkArray(
   const out: unknown[] = [];
   const matcher = ctx.policy.fields;
   for (let i = 0; i < items.length; i++) {
-    const p = childPath(path, i);
+    const p = new PathNode(path, i, ctx.repeatedWalks > 0);
     const childStates = states && matcher.alive(states) ? matcher.advance(states, i, items.length) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
     const r = field
@@ -170,17 +198,21 @@ function walkArray(
       : walkValue(items[i], p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
     if (r === DROP) continue;
     if (r instanceof Slot) {
+      // the text stays unless its scan changes it (most do not)
       r.container = out;
       r.key = out.length;
-    }
-    out.push(r === undefined ? null : r);
+      out.push(r.text);
+    } else out.push(r === undefined ? null : r);
   }
   return out;
 }
 
 function walkObject(
-  entries: (readonly [string, unknown])[],
-  path: string,
+  keys: string[],
+  values: unknown[],
+  /** Map keys may repeat once made strings. */
+  keysRepeat: boolean,
+  path: PathRef,
   states: Uint32Array | null,
   depth: number,
   decodeDepth: number,
@@ -190,12 +222,23 @@ function walkObject(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const matcher = ctx.policy.fields;
-  const kind = entries.find(([k]) => k === "kind")?.[1];
+  const kindAt = keys.indexOf("kind");
+  const kind = kindAt >= 0 ? values[kindAt] : undefined;
   const k8sSecret = typeof kind === "string" && KIND_SECRET.test(kind);
-  for (const [key, child] of entries) {
-    let outKey = maskKey(key, path, encoding, ctx);
-    if (outKey !== key) for (let n = 2; Object.hasOwn(out, outKey); n++) outKey = `${outKey.replace(/#\d+$/, "")}#${n}`;
-    const p = childPath(path, outKey);
+  const facts = keys.map(ctx.policy.keys);
+  // a key that may be masked may come out as another key of the object (or of an object beside it)
+  const pathsMayRepeat = keysRepeat || ctx.repeatedWalks > 0 || facts.some((f) => f.matches.length > 0);
+  // once a key is renamed (masked), a later key may be written where it was
+  let keysMayClash = keysRepeat;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const child = values[i];
+    let outKey = maskKey(key, facts[i]!.matches, path, encoding, ctx);
+    if (outKey !== key) {
+      keysMayClash = true;
+      for (let n = 2; Object.hasOwn(out, outKey); n++) outKey = `${outKey.replace(/#\d+$/, "")}#${n}`;
+    }
+    const p = new PathNode(path, outKey, pathsMayRepeat);
     const seg: Segment = key;
     const childStates = states && matcher.alive(states) ? matcher.advance(states, seg) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
@@ -205,15 +248,17 @@ function walkObject(
     } else if (k8sSecret && (key === "data" || key === "stringData") && child && typeof child === "object") {
       r = maskSecretData(child as object, p, encoding, ctx);
     } else {
-      r = maskByKeyName(key, outKey, child, p, encoding, ctx);
+      r = maskByKeyName(facts[i]!.cls, outKey, child, p, encoding, ctx);
       if (r === NOT_SENSITIVE) r = walkValue(child, p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
     }
     if (r === DROP || r === undefined) continue;
     if (r instanceof Slot) {
       r.container = out;
       r.key = outKey;
-    }
-    out[outKey] = r;
+      // the scan writes its result after the walk: where keys may clash it must, to keep the last one
+      r.rewrite = keysMayClash;
+      out[outKey] = r.text;
+    } else out[outKey] = r;
   }
   return out;
 }
@@ -221,15 +266,14 @@ function walkObject(
 const NOT_SENSITIVE = Symbol("not-sensitive");
 
 function maskByKeyName(
-  key: string,
+  cls: KeyClass | null,
   shownKey: string,
   value: unknown,
-  path: string,
+  path: PathRef,
   encoding: string | undefined,
   ctx: MaskContext,
 ): unknown {
   if (value === null || value === undefined || typeof value === "boolean") return NOT_SENSITIVE;
-  const cls = classifyKey(key);
   if (!cls) return NOT_SENSITIVE;
   const detector = `key:${shownKey}`;
   if (typeof value === "number" || typeof value === "bigint") {
@@ -248,11 +292,14 @@ function maskByKeyName(
     : NOT_SENSITIVE;
 }
 
-function maskSecretData(data: object, path: string, encoding: string | undefined, ctx: MaskContext): unknown {
+function maskSecretData(data: object, path: PathRef, encoding: string | undefined, ctx: MaskContext): unknown {
   const out: Record<string, unknown> = {};
-  for (const [key, v] of ownEntries(data) ?? []) {
-    const k = maskKey(key, path, encoding, ctx);
-    const p = childPath(path, k);
+  const [keys, values] = ownEntries(data) ?? [[], []];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const v = values[i];
+    const k = maskKey(key, ctx.policy.keys(key).matches, path, encoding, ctx);
+    const p = new PathNode(path, k, true);
     const r = maskWhole(v, "kubernetes_secret", "secret", "detector:kubernetes_secret", p, encoding, ctx);
     if (r !== DROP) out[k] = r;
   }

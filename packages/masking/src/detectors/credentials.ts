@@ -2,6 +2,7 @@
 // blocks, user:password in URLs, Authorization headers, `curl -u`, and the data of a Kubernetes Secret.
 import { lowerSameLength } from "../text-runs";
 import { isPlaceholder, looksRandom } from "../text-stats";
+import { startsWithFolded, wordHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 
 const TEMPLATE_START = /^[{<[$%]|^\*+$/;
@@ -153,13 +154,30 @@ export const authHeaderDetector: Detector = {
   category: "secret",
   applies: (p) => p.longestWord >= 4 && p.letters >= 9,
   scan(text, out) {
-    // the lower-cased copy (shared with the keyword detector) is searched directly; without one, plain
-    // includes first: a case-insensitive regex gate costs more than the scan it guards
-    const lower = lowerSameLength(text);
-    if (lower === null && !["uth", "UTH", "earer", "EARER", "asic", "ASIC"].some((w) => text.includes(w))) return;
-    const hay = lower ?? text;
-    const header = lower ? AUTH_HEADER : AUTH_HEADER_I;
-    for (const m of stickyMatches(header, hay, positions(text, lower, ["authori"]))) {
+    let hay = text;
+    let header = AUTH_HEADER_I;
+    let bearer = BEARER_I;
+    let headerStarts: number[];
+    let schemeStarts: number[];
+    const words = wordHits(text);
+    if (words !== null) {
+      // an ASCII text the profile pass has read: it listed where the words may start
+      headerStarts = words.filter((p) => startsWithFolded(text, p, "authori"));
+      schemeStarts = words.filter((p) => startsWithFolded(text, p, "bearer") || startsWithFolded(text, p, "basic"));
+    } else {
+      // the lower-cased copy (shared with the keyword detector) is searched directly; without one, plain
+      // includes first: a case-insensitive regex gate costs more than the scan it guards
+      const lower = lowerSameLength(text);
+      if (lower === null && !["uth", "UTH", "earer", "EARER", "asic", "ASIC"].some((w) => text.includes(w))) return;
+      if (lower !== null) {
+        hay = lower;
+        header = AUTH_HEADER;
+        bearer = BEARER;
+      }
+      headerStarts = positions(text, lower, ["authori"]);
+      schemeStarts = positions(text, lower, ["bearer", "basic"]);
+    }
+    for (const m of stickyMatches(header, hay, headerStarts)) {
       if (m.index > 0 && /[a-z0-9_]/i.test(hay[m.index - 1]!)) continue;
       const start = m.index + m[0].length - m[1]!.length;
       const value = text.slice(start, m.index + m[0].length);
@@ -167,8 +185,7 @@ export const authHeaderDetector: Detector = {
       if (TEMPLATE_START.test(value) || AUTH_SCHEME_WORD.test(value) || isPlaceholder(value)) continue;
       push(out, start, start + value.length, "authorization", "auth_header");
     }
-    const bearer = lower ? BEARER : BEARER_I;
-    for (const m of stickyMatches(bearer, hay, positions(text, lower, ["bearer", "basic"]))) {
+    for (const m of stickyMatches(bearer, hay, schemeStarts)) {
       if (m.index > 0 && /[a-z0-9_]/i.test(hay[m.index - 1]!)) continue;
       const start = m.index + m[0].length - m[1]!.length;
       const value = text.slice(start, m.index + m[0].length);
@@ -223,9 +240,14 @@ export const kubernetesSecretDetector: Detector = {
   category: "secret",
   applies: (p) => p.colons >= 2 && p.length >= 24,
   scan(text, out) {
-    // no "kind:" in any case, no manifest (a plain search in the lower-cased copy costs less than the regex)
-    const lower = lowerSameLength(text);
-    if (lower !== null && !lower.includes("kind:")) return;
+    // no "kind:" in any case, no manifest (a plain search costs less than the regex)
+    const words = wordHits(text);
+    if (words !== null) {
+      if (!words.some((p) => startsWithFolded(text, p, "kind:"))) return;
+    } else {
+      const lower = lowerSameLength(text);
+      if (lower !== null && !lower.includes("kind:")) return;
+    }
     if (!/kind:\s{0,4}["']?secret["']?\s*$/im.test(text)) return;
     const lines = text.split("\n");
     // Each YAML document decides for itself whether it is a Secret.

@@ -15,7 +15,7 @@ import {
   looksWordy,
   shannonEntropy,
 } from "../text-stats";
-import type { Detector } from "./types";
+import type { Detector, Match } from "./types";
 
 const HASH_PREFIX =
   /(?:sha(?:1|224|256|384|512)?|md5|commit|integrity|checksum|digest|etag|rev|hash)[\s:=@"'\\-]{0,5}(?:W\/[\\"]{0,2})?$/i;
@@ -73,13 +73,25 @@ function inUrlPath(text: string, start: number): boolean {
   return url >= 0 && !/[\s"'<>?#]/.test(before.slice(url));
 }
 
+function insideSecret(matches: Match[], count: number, start: number, end: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const m = matches[i]!;
+    if (m.category === "secret" && m.start <= start && m.end >= end) return true;
+  }
+  return false;
+}
+
 export const entropyDetector: Detector = {
   name: "entropy",
   category: "secret",
   applies: (p) => p.longestWord >= 24 && p.digits > 0,
   scan(text, out) {
     if (text.length < 24) return;
-    const publicBlock = PUBLIC_BLOCK.exec(text);
+    // found the first time a token gets that far
+    let publicBlock: RegExpExecArray | null | undefined;
+    // matches the detectors before this one found (when `out` holds them): a token inside a
+    // credential already found adds nothing, whatever it scores
+    const found = out.length;
     const runs = base64Runs(text, 24);
     for (let r = 0; r < runs.length; r += 2) {
       const runStart = runs[r]!;
@@ -93,11 +105,12 @@ export const entropyDetector: Detector = {
       }
       token = token.replace(/[-_/]+$/, "");
       const end = start + token.length;
-      if (token.length < 24 || !isGenericSecret(token)) continue;
+      if (token.length < 24 || insideSecret(out, found, start, end) || !isGenericSecret(token)) continue;
       const before = text.slice(Math.max(0, start - 240), start);
       if (HASH_PREFIX.test(before.slice(-18)) || NOT_SECRET_BEFORE.test(before.slice(-240))) continue;
       const named = NAMED.exec(before);
       if (named && classifyKey(named[1]!) === null) continue;
+      if (publicBlock === undefined) publicBlock = PUBLIC_BLOCK.exec(text);
       if (publicBlock && publicBlock.index < start) continue;
       if (SOPS_VALUE.test(text.slice(Math.max(0, start - 1100), start))) continue;
       if (inUrlPath(text, start)) continue;

@@ -3,16 +3,18 @@
 // hand-written parser rather than one big regex keeps it linear and lets the key name be classified
 // with the same rules as JSON keys.
 import { classifyKey, type KeyClass } from "../key-names";
-import { keywordRootHits, lowerSameLength } from "../text-runs";
+import { lowerSameLength } from "../text-runs";
 import { charClasses, isHex, isPlaceholder, isUuid, longestSequence, looksRandom } from "../text-stats";
 import { KEYWORD_ROOTS } from "./keyword-roots";
+import { keywordRootHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 
 const HIT_SOURCE = KEYWORD_ROOTS.join("|");
 // searched in a lower-cased copy when one with the same indices exists (faster than the i flag)
 const HIT = new RegExp(HIT_SOURCE, "g");
 const HIT_I = new RegExp(HIT_SOURCE, "gi");
-const HIT_AT = new RegExp(HIT_SOURCE, "y");
+// tried at the root starts the profile pass recorded (ASCII texts only, so any case is the lower case)
+const HIT_AT = new RegExp(HIT_SOURCE, "iy");
 // [A-Za-z0-9_.-] as a table: the name around every hit is expanded one character at a time
 const IDENT = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
@@ -168,8 +170,6 @@ export const keywordDetector: Detector = {
   category: "secret",
   applies: (p) => p.letters >= 3 && p.length >= 6,
   scan(text: string, out: Match[]) {
-    const lower = lowerSameLength(text);
-    const hay = lower ?? text;
     let processedTo = 0;
     const at = (index: number, length: number) => {
       let s = index;
@@ -203,16 +203,18 @@ export const keywordDetector: Detector = {
       processedTo = Math.max(processedTo, value.end);
     };
     // where a root may start, from the text profile pass: only those places are tried
-    const roots = lower !== null ? keywordRootHits(text) : null;
+    const roots = keywordRootHits(text);
     if (roots !== null) {
       for (const p of roots) {
         if (p < processedTo) continue;
         HIT_AT.lastIndex = p;
-        const m = HIT_AT.exec(hay);
+        const m = HIT_AT.exec(text);
         if (m !== null) at(p, m[0].length);
       }
       return;
     }
+    const lower = lowerSameLength(text);
+    const hay = lower ?? text;
     const hit = lower ? HIT : HIT_I;
     hit.lastIndex = 0;
     for (let m = hit.exec(hay); m !== null; m = hit.exec(hay)) {

@@ -2,9 +2,9 @@
 // literals is slow in V8 and a hundred `includes` calls read the text a hundred times; a table of
 // the literals' first two characters rejects almost every position with one array read, and a mask
 // of the third characters rejects most of the rest (common English pairs such as "se" or "li" start
-// a literal or two but are rarely followed by its third character). The pairs are registered with
-// the text profile, whose pass records where they occur: the index then reads only those positions.
-import { literalPairHits, registerLiteralPairs } from "../text-runs";
+// a literal or two but are rarely followed by its third character). The literals are registered with
+// the text profile, whose pass records where they may start: the index then reads only those positions.
+import { literalPairHits, registerLiterals } from "./text-starts";
 
 export class LiteralIndex {
   /** Bucket number + 1 for each pair of leading ASCII characters, 0 when no literal starts so. */
@@ -42,7 +42,7 @@ export class LiteralIndex {
       }
       this.buckets[this.table[key]! - 1]!.push(id);
     });
-    registerLiteralPairs(this.literals.map((l) => pairKey(l.charCodeAt(0), l.charCodeAt(1))));
+    registerLiterals(this.literals);
     this.thirds = new Uint32Array(this.buckets.length * 4);
     this.anyThird = new Uint8Array(this.buckets.length);
     this.buckets.forEach((ids, b) => {

@@ -9,7 +9,7 @@ import {
   usItinValid,
   usSsnValid,
 } from "../checksums";
-import { digitRuns } from "../text-runs";
+import { digitRunLengths, digitRuns } from "../text-runs";
 import type { Detector, Match } from "./types";
 
 interface IdRule {
@@ -33,25 +33,31 @@ function idDetector(name: string, rules: IdRule[], minDigits: number): Detector 
   const sticky = rules.map((r) => new RegExp(r.re.source, r.re.flags.replace("g", "y")));
   // run length -> does the rule try there (a table, not a call per run)
   const accepts = rules.map((r) => Uint8Array.from({ length: MAX_RUN + 1 }, (_, n) => (r.run(n) ? 1 : 0)));
+  // the same as a bit set of lengths (bit 31: 31 or more), to skip a rule no run can start
+  const lengthBits = accepts.map((a) => a.reduce((bits, ok, n) => (ok ? bits | (1 << Math.min(n, 31)) : bits), 0));
   return {
     name,
     category: "identifier",
     applies: (p) => p.digits >= minDigits,
     scan(text: string, out: Match[]) {
       const runs = digitRuns(text);
+      const lengths = digitRunLengths(text);
       for (let k = 0; k < rules.length; k++) {
+        if ((lengths & lengthBits[k]!) === 0) continue;
         const rule = rules[k]!;
         const re = sticky[k]!;
         const accept = accepts[k]!;
         const lead = rule.lead ?? 0;
+        const startAt = rule.at;
+        const end = runs.length;
         let done = 0; // matches do not overlap: nothing before the end of the last one is tried
-        for (let r = 0; r < runs.length; r += 2) {
+        for (let r = 0; r < end; r += 2) {
           const len = runs[r + 1]!;
           if (accept[len > MAX_RUN ? MAX_RUN : len] === 0) continue;
           let from = runs[r]! - lead;
           let to = runs[r]!;
-          if (rule.at) {
-            from = to = rule.at(text, runs[r]!);
+          if (startAt) {
+            from = to = startAt(text, runs[r]!);
             if (from < 0) continue;
           }
           for (let at = Math.max(done, from); at <= to; at++) {

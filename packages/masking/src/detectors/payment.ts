@@ -8,6 +8,9 @@ import type { Detector } from "./types";
 // Sticky: a card starts where a run of digits starts (no digit before it), so the pattern is tried
 // only there, at the runs the text profile already recorded, instead of at every position.
 const CARD_CANDIDATE = /(?<![\dA-Za-z.,-])\d(?:[ -]?\d){12,18}(?![\dA-Za-z]|[.,]\d)/y;
+const GLUED_BEFORE_CARD = new Uint8Array(128);
+for (const c of ".,-") GLUED_BEFORE_CARD[c.charCodeAt(0)] = 1;
+for (let c = 65; c <= 90; c++) GLUED_BEFORE_CARD[c] = GLUED_BEFORE_CARD[c + 32] = 1;
 
 // Issuer prefixes and the lengths they issue (ISO/IEC 7812 as used by the card schemes).
 const ISSUERS: [RegExp, number[]][] = [
@@ -53,7 +56,9 @@ export const creditCardDetector: Detector = {
     const runs = digitRuns(text);
     let done = 0;
     for (let r = 0; r < runs.length; r += 2) {
-      if (runs[r]! < done || !thirteenDigits(text, runs[r]!)) continue;
+      // the pattern's look-behind, checked before counting digits
+      if (runs[r]! < done || GLUED_BEFORE_CARD[text.charCodeAt(runs[r]! - 1)] === 1) continue;
+      if (!thirteenDigits(text, runs[r]!)) continue;
       CARD_CANDIDATE.lastIndex = runs[r]!;
       const m = CARD_CANDIDATE.exec(text);
       if (m === null) continue;

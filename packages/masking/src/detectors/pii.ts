@@ -1,5 +1,6 @@
 // Contact and network identifiers: email, phone, IP and MAC addresses.
 import { digitRuns } from "../text-runs";
+import { eachPosition } from "./punctuation";
 import type { Detector, Match } from "./types";
 
 function push(out: Match[], start: number, end: number, type: string, detector = type): void {
@@ -24,16 +25,14 @@ export const emailDetector: Detector = {
   category: "pii",
   applies: (p) => p.at > 0,
   scan(text, out) {
-    let from = 0;
-    for (let at = text.indexOf("@", from); at >= 0; at = text.indexOf("@", from)) {
-      from = at + 1;
+    eachPosition(text, "@", (at) => {
       let s = at;
       while (s > 0 && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
       while (s < at && text.charCodeAt(s) === 46) s++;
       let e = at + 1;
       while (e < text.length && e - at < 254 && isDomainChar(text.charCodeAt(e))) e++;
       while (e > at + 1 && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
-      if (s === at || e === at + 1) continue;
+      if (s === at || e === at + 1) return at + 1;
       // two or more labels of 1..63 characters, read in place
       let labels = 1;
       let labelStart = at + 1;
@@ -46,13 +45,13 @@ export const emailDetector: Detector = {
           labelStart = i + 1;
         }
       }
-      if (!ok || labels < 2) continue;
-      if (!TLD.test(text.slice(labelStart, e))) continue;
+      if (!ok || labels < 2) return at + 1;
+      if (!TLD.test(text.slice(labelStart, e))) return at + 1;
       // git@github.com:org/repo is an SSH remote, not a mailbox.
-      if (text[e] === ":" && /[A-Za-z0-9~]/.test(text[e + 1] ?? "") && text.slice(s, at) === "git") continue;
+      if (text[e] === ":" && /[A-Za-z0-9~]/.test(text[e + 1] ?? "") && text.slice(s, at) === "git") return at + 1;
       push(out, s, e, "email");
-      from = e;
-    }
+      return e;
+    });
   },
 };
 
@@ -85,6 +84,9 @@ function phoneValid(candidate: string): boolean {
 }
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const GLUED_BEFORE_PHONE = new Uint8Array(128);
+for (const c of "_.-/") GLUED_BEFORE_PHONE[c.charCodeAt(0)] = 1;
+for (let c = 65; c <= 90; c++) GLUED_BEFORE_PHONE[c] = GLUED_BEFORE_PHONE[c + 32] = 1;
 const isWordCode = (c: number) => isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /**
@@ -117,7 +119,14 @@ export const phoneDetector: Detector = {
     let done = 0;
     for (let r = 0; r < runs.length; r += 2) {
       const run = runs[r]!;
-      if (run + runs[r + 1]! <= done || !eightDigits(text, run)) continue;
+      if (run + runs[r + 1]! <= done) continue;
+      // glued to a word, a path or a dotted number: nothing before the digits can start a number
+      // (only "+", "(" and spaces can) and the pattern's look-behind rejects the digits themselves
+      if (run > 0 && GLUED_BEFORE_PHONE[text.charCodeAt(run - 1)] === 1) {
+        done = Math.max(done, run + 1);
+        continue;
+      }
+      if (!eightDigits(text, run)) continue;
       let m: RegExpExecArray | null = null;
       for (let q = Math.max(done, run - 4); q <= run && m === null; q++) {
         const c = text.charCodeAt(q);
@@ -203,8 +212,7 @@ export const ipDetector: Detector = {
       }
     }
     // every address has two colons: expand around each colon to its run of address characters
-    let from = 0;
-    for (let c = text.indexOf(":", from); c >= 0; c = text.indexOf(":", from)) {
+    eachPosition(text, ":", (c) => {
       let s = c;
       while (s > 0 && c - s < 64 && isIpv6Char(text.charCodeAt(s - 1))) s--;
       let e = c + 1;
@@ -213,9 +221,9 @@ export const ipDetector: Detector = {
         if (text.charCodeAt(e) === 58) colons++;
         e++;
       }
-      from = e + 1;
       if (colons >= 2) scanIpv6(text, s, out);
-    }
+      return e + 1;
+    });
   },
 };
 
@@ -267,18 +275,17 @@ export const macDetector: Detector = {
       ["-", 3],
       [".", 5],
     ] as const) {
-      let from = 0;
-      for (let i = text.indexOf(sep, from); i >= 0; i = text.indexOf(sep, from)) {
-        from = i + 1;
+      const code = sep.charCodeAt(0);
+      eachPosition(text, sep, (i) => {
         const start = i - (stride - 1);
-        if (start < 0 || text[i + stride] !== sep) continue;
+        if (start < 0 || text.charCodeAt(i + stride) !== code) return i + 1;
         MAC.lastIndex = start;
         const m = MAC.exec(text);
-        if (!m) continue;
-        from = start + m[0].length;
+        if (!m) return i + 1;
         const hex = m[0].replace(/[:.-]/g, "").toLowerCase();
         if (!/^(.)\1+$/.test(hex)) push(out, start, start + m[0].length, "mac_address");
-      }
+        return start + m[0].length;
+      });
     }
   },
 };

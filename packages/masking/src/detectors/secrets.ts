@@ -4,6 +4,7 @@
 // (`ghp_xxxx…`, `AKIAXXXX…`) are left alone: they are documentation, not credentials.
 import { isMaskedBody, longestSequence } from "../text-stats";
 import { type PatternSpec, patternDetector } from "./patterns";
+import { eachPosition } from "./punctuation";
 import type { Detector } from "./types";
 
 // Every prefix starts with a word character, so \b is the same boundary and lets V8 scan for the literal.
@@ -64,10 +65,12 @@ function jwtHeaderValid(token: string): boolean {
 
 /** A Discord token has two dots seven characters apart (its six-character middle part). */
 function dotsSevenApart(text: string): boolean {
-  for (let i = text.indexOf("."); i >= 0 && i + 7 < text.length; i = text.indexOf(".", i + 1)) {
-    if (text.charCodeAt(i + 7) === 46) return true;
-  }
-  return false;
+  let found = false;
+  eachPosition(text, ".", (i) => {
+    if (i + 7 < text.length && text.charCodeAt(i + 7) === 46) found = true;
+    return found || i + 7 >= text.length ? text.length : i + 1;
+  });
+  return found;
 }
 
 const hasUpperLowerDigit = (v: string) => /[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v);

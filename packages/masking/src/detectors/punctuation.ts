@@ -1,0 +1,32 @@
+// Where the punctuation some detectors expand around occurs: `@` (email), `:` (URLs, IPv6, MAC),
+// `-` (MAC) and `.` (MAC, Discord). The profile pass records the positions as it reads the text;
+// a detector then walks the list of its character instead of calling indexOf once per occurrence.
+
+/** The characters whose positions are recorded, and the list each goes to (1-based; 0: none). */
+export const MARKED = new Uint8Array(128);
+const CHARS = "@:-.";
+for (let k = 0; k < CHARS.length; k++) MARKED[CHARS.charCodeAt(k)] = k + 1;
+
+let marksText = "";
+let marks: number[][] | null = null;
+
+/** Seeds the memo; `lists[k]` holds the positions of `CHARS[k]` (null: too many were found to keep). */
+export function rememberMarks(text: string, lists: number[][] | null): void {
+  marksText = text;
+  marks = lists;
+}
+
+/**
+ * Calls `visit` at each position of `ch` (one of `@:-.`) in `text`, in order; `visit` returns the
+ * position the next one must be at or after (at least one past its own).
+ */
+export function eachPosition(text: string, ch: string, visit: (at: number) => number): void {
+  const k = MARKED[ch.charCodeAt(0)]! - 1;
+  if (k < 0 || ch.length !== 1) throw new Error(`positions of "${ch}" are not recorded`);
+  if (text === marksText && marks !== null) {
+    let from = 0;
+    for (const at of marks[k]!) if (at >= from) from = visit(at);
+    return;
+  }
+  for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, visit(at)));
+}

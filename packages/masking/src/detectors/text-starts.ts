@@ -1,0 +1,110 @@
+// Where the words detectors look for may start: provider literals (exact case, see LiteralIndex),
+// the keyword detector's roots and a few header words (any case). The text profile pass finds them
+// while it reads the text; inside a run of letters it reads one table per letter, keyed by the
+// last three letters folded to 1..26 (`c & 31`), five bits each.
+import { KEYWORD_ROOTS } from "./keyword-roots";
+
+/** Searched in any case by the header detectors; `wordHits` lists where their first three letters occur. */
+export const HEADER_WORDS = ["authori", "bearer", "basic", "kind:"];
+
+/** A keyword root starts at the first of the three letters. */
+export const ROOT = 1;
+/** "pw", the one root of two letters, starts at the second. */
+export const ROOT_PW = 2;
+/** A provider literal may start at the first letter (the literal index checks its case and the rest). */
+export const LITERAL = 4;
+/** A header word starts at the first letter. */
+export const WORD = 8;
+
+/** Entries for the last three letters of a letter run, `(a << 10) | (b << 5) | c` folded. */
+export const TRIPLES = new Uint8Array(1 << 15);
+/** A literal's first two characters, when one is not a letter: `(c0 << 7) | c1`, ASCII. */
+export const EDGE_PAIRS = new Uint8Array(128 * 128);
+/** A literal whose first two characters are letters and its third is not one (or is missing): `(a << 5) | b` folded. */
+export const LAST_TWO_LETTERS = new Uint8Array(1 << 10);
+
+const isLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+const fold3 = (a: number, b: number, c: number) => ((a & 31) << 10) | ((b & 31) << 5) | (c & 31);
+
+for (const root of KEYWORD_ROOTS) {
+  if (root.length >= 3) TRIPLES[fold3(root.charCodeAt(0), root.charCodeAt(1), root.charCodeAt(2))]! |= ROOT;
+}
+// the first group is any letter, or 0 when the run starts with "pw"
+for (let first = 0; first <= 26; first++) TRIPLES[(first << 10) | fold3(0, 112, 119)]! |= ROOT_PW;
+if (KEYWORD_ROOTS.some((r) => r.length < 2 || (r.length === 2 && r !== "pw") || !/^[a-z]+$/.test(r)))
+  throw new Error("keyword roots must be lower-case letters, and pw the only one of two");
+for (const w of HEADER_WORDS) TRIPLES[fold3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2))]! |= WORD;
+
+let version = 0;
+
+/** Makes the profile pass record where `literals` (two ASCII characters or more) may start. */
+export function registerLiterals(literals: Iterable<string>): void {
+  let added = false;
+  const set = (table: Uint8Array, key: number, bit: number) => {
+    if ((table[key]! & bit) === 0) {
+      table[key]! |= bit;
+      added = true;
+    }
+  };
+  for (const l of literals) {
+    const c0 = l.charCodeAt(0);
+    const c1 = l.charCodeAt(1);
+    if (!isLetter(c0) || !isLetter(c1)) set(EDGE_PAIRS, (c0 << 7) | c1, 1);
+    else if (l.length > 2 && isLetter(l.charCodeAt(2))) set(TRIPLES, fold3(c0, c1, l.charCodeAt(2)), LITERAL);
+    else {
+      set(LAST_TWO_LETTERS, ((c0 & 31) << 5) | (c1 & 31), 1);
+      // two letters and nothing more: any third letter continues the run
+      if (l.length === 2) for (let c = 1; c <= 26; c++) set(TRIPLES, fold3(c0, c1, c), LITERAL);
+    }
+  }
+  if (added) version++;
+}
+
+let startsText = "";
+let startsVersion = -1;
+let literalStarts: number[] | null = [];
+let rootStarts: number[] | null = [];
+let wordStarts: number[] | null = [];
+
+/** Seeds the memo from the profile pass; a list is null when it was not kept (too long, or not ASCII). */
+export function rememberStarts(
+  text: string,
+  literals: number[] | null,
+  roots: number[] | null,
+  words: number[] | null,
+): void {
+  startsText = text;
+  startsVersion = version;
+  literalStarts = literals;
+  rootStarts = roots;
+  wordStarts = words;
+}
+
+/** Positions (ascending) where a registered literal may start in `text`, when the profile pass recorded them. */
+export function literalPairHits(text: string): number[] | null {
+  return startsVersion === version && text === startsText ? literalStarts : null;
+}
+
+/**
+ * Positions (ascending) where a keyword root starts in `text`, case-insensitively, when the profile
+ * pass recorded them; null otherwise (then the detector searches itself). Recorded for ASCII texts only.
+ */
+export function keywordRootHits(text: string): number[] | null {
+  return text === startsText ? rootStarts : null;
+}
+
+/** Positions (ascending) where the first three letters of a header word occur in any case; ASCII texts only. */
+export function wordHits(text: string): number[] | null {
+  return text === startsText ? wordStarts : null;
+}
+
+/** Whether `word` (lower case) occurs at `at` in `text`, in any case; for ASCII text. */
+export function startsWithFolded(text: string, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    const w = word.charCodeAt(i);
+    const c = text.charCodeAt(at + i);
+    if (c !== w && !(isLetter(w) && (c | 32) === w)) return false;
+  }
+  return true;
+}
