@@ -29,6 +29,11 @@ export class MaskContext {
   /** Beyond those, one key per finding: a path with many kinds of finding stays linear. */
   private readonly seenKeys = new Set<string>();
   private dropped = 0;
+  /**
+   * Values replaced so far, findings repeated or not: whether a decoded run changed is read from
+   * this, never from the findings (a run repeating an earlier finding adds none, yet is masked).
+   */
+  changes = 0;
   nodes = 0;
   chars = 0;
   /** Plain strings deferred for batch scanning; null scans each string as it is met. */
@@ -66,6 +71,7 @@ export class MaskContext {
 
   /** `at`: the path node `f.path` spells, when there is one. */
   record(f: Finding, at?: PathRef): void {
+    this.changes++;
     if (this.repeats(f, at)) return;
     if (this.findings.length < this.policy.limits.maxFindings) this.findings.push(f);
     else this.dropped++;

@@ -56,7 +56,7 @@ export function maskString(
   if (decodeDepth < limits.maxDecodeDepth) {
     const json = parseJsonContainer(s);
     if (json.ok && (typeof json.value === "object" || typeof json.value === "string") && json.value !== null) {
-      const before = ctx.findings.length;
+      const before = ctx.changes;
       const inner = encoding ? `${encoding}>json` : "json";
       // A JSON document given to maskText is walked like a request: its plain strings are
       // scanned as one batch instead of one by one.
@@ -76,7 +76,7 @@ export function maskString(
         flushSlots(slots, ctx);
         if (masked instanceof Slot) masked = masked.result;
       }
-      if (ctx.findings.length === before) return s;
+      if (ctx.changes === before) return s;
       if (masked === DROP) return ctx.failClosed(path, "field", inner);
       return typeof masked === "string" && isMaskToken(masked) ? masked : JSON.stringify(masked);
     }

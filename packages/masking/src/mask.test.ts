@@ -124,6 +124,22 @@ describe("mask", () => {
     expect(JSON.stringify(masked)).not.toContain(token);
   });
 
+  it("masks a secret repeated in several encoded runs of one string, not only the first", () => {
+    // The second run's finding repeats the first (same path, type, encoding), so it adds nothing
+    // to the findings; the run must be masked all the same.
+    const token = fake.stripeKey();
+    const run = Buffer.from(JSON.stringify({ key: token })).toString("base64");
+    const { masked, findings } = mask({ note: `first ${run} then ${run}` });
+    expect(JSON.stringify(masked)).not.toContain(run);
+    for (const part of String(masked.note).match(/[A-Za-z0-9+/=]{16,}/g) ?? [])
+      expect(Buffer.from(part, "base64").toString()).not.toContain(token);
+    expect(findings.filter((f) => f.path === "$.note.key")).toHaveLength(1);
+
+    const url = encodeURIComponent(JSON.stringify({ key: token }));
+    const twice = mask({ link: `https://a.example/?x=${url}&y=${url}` }).masked.link;
+    expect(decodeURIComponent(String(twice))).not.toContain(token);
+  });
+
   it("drops fields and array elements", () => {
     const m = createMasker({
       policy: { fields: ["$.tags[1]", "$..internal"], strategies: { field: "drop", email: "drop" } },
