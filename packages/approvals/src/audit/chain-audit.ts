@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
+import { repeatPass } from "../queue/repeat-pass";
 import { type Db, queryRows } from "../store/database";
 
 const BATCH = 500;
@@ -26,22 +27,10 @@ export interface AuditChainer {
 
 /** Chains staged events in the background, in batches; any number of processes may run one. */
 export function startAuditChainer(options: { db: Db; log: Logger; intervalMs?: number }): AuditChainer {
-  let running: Promise<unknown> | null = null;
-  let closed = false;
-  const timer = setInterval(() => {
-    if (closed || running) return;
-    running = chainAudit(options.db, { wait: false })
-      .catch((error: unknown) => options.log.warn({ err: error }, "audit chaining failed; will retry"))
-      .finally(() => {
-        running = null;
-      });
-  }, options.intervalMs ?? 100);
-  timer.unref();
-  return {
-    close: async () => {
-      closed = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const passes = repeatPass(
+    options.intervalMs ?? 100,
+    () => chainAudit(options.db, { wait: false }),
+    (error) => options.log.warn({ err: error }, "audit chaining failed; will retry"),
+  );
+  return { close: () => passes.stop() };
 }

@@ -5,6 +5,7 @@ import { outbox } from "../store/schema";
 import { enqueueOutboxRow } from "./enqueue-outbox-row";
 import { JOB_CATALOG, type JobKind } from "./job-catalog";
 import type { Queues } from "./queues";
+import { repeatPass } from "./repeat-pass";
 
 // What enqueueOutboxRow needs of a row: the event only, not the payload (which can be large).
 const ENQUEUE_COLUMNS = {
@@ -136,18 +137,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const relayTimer = setInterval(tick, options.intervalMs ?? 250);
   // On its own chain: a pass checks up to a thousand rows against Redis one by one, and fresh
   // work must not wait behind it (the two touch disjoint rows: never enqueued / enqueued long ago).
-  // A pass still running when the next is due lets it go.
-  let reconciling: Promise<unknown> | null = null;
-  const reconcileTimer = setInterval(() => {
-    if (closed || reconciling) return;
-    reconciling = reconcileOnce()
-      .catch((error: unknown) => log.warn({ err: error }, "outbox reconcile failed"))
-      .finally(() => {
-        reconciling = null;
-      });
-  }, options.reconcileEveryMs ?? 15_000);
+  const reconciling = repeatPass(options.reconcileEveryMs ?? 15_000, reconcileOnce, (error) =>
+    log.warn({ err: error }, "outbox reconcile failed"),
+  );
   relayTimer.unref();
-  reconcileTimer.unref();
 
   return {
     nudge: (firstDue) => {
@@ -158,8 +151,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     close: async () => {
       closed = true;
       clearInterval(relayTimer);
-      clearInterval(reconcileTimer);
-      await Promise.all([running, reconciling]);
+      await Promise.all([running, reconciling.stop()]);
     },
   };
 }
