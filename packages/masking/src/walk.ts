@@ -67,7 +67,7 @@ function maskKey(
 const FEWER_THAN_9_DIGITS = 100_000_000;
 
 function numberValue(n: number | bigint, path: PathRef, encoding: string | undefined, ctx: MaskContext): unknown {
-  if (typeof n === "number" && n < FEWER_THAN_9_DIGITS && n > -FEWER_THAN_9_DIGITS) return n;
+  if (Number.isInteger(n) && (n as number) < FEWER_THAN_9_DIGITS && (n as number) > -FEWER_THAN_9_DIGITS) return n;
   const digits = n.toString();
   if (digits.replace("-", "").length < 9) return n;
   const matches = findMatches(digits, ctx.policy.detectors.numeric);
