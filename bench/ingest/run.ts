@@ -145,7 +145,7 @@ try {
   for (const [name, r] of Object.entries(fixed))
     console.log(row(`${RATE} requests/s offered in per-second bursts (autocannon, 32 connections)`, name, r));
   for (const [name, r] of Object.entries(paced))
-    console.log(row(`${RATE} requests/s evenly paced (open loop)`, name, { ...r, total: r.total }));
+    console.log(row(`${RATE} requests/s evenly paced (open loop)`, name, r));
   const ratios = rounds.map((r) => r.countersign.rps / r.baseline.rps).sort((x, y) => x - y);
   const ratio = ratios[Math.floor(ratios.length / 2)] ?? 0;
   console.log(
