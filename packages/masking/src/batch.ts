@@ -6,6 +6,7 @@ import type { Match } from "./detectors/types";
 import type { PathRef } from "./lazy-path";
 import { applyMatches, maskString, needsDecoding } from "./mask-string";
 import { merge, scan } from "./scan-text";
+import { isShortPlainWord } from "./short-words";
 import { DROP, type Replacement } from "./strategies";
 import { B64_MIN, base64Runs, rememberBase64Runs } from "./text-runs";
 
@@ -52,20 +53,16 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
   const matches = scan(text, batchable);
   // base64 runs never cross the separator; one pass over the batch tells which strings hold one
   const b64 = base64Runs(text, B64_MIN);
-  // per string, where its runs start in `b64` (-1: it holds none)
-  const firstRun = new Int32Array(batch.length).fill(-1);
-  for (let r = 0, k = 0; r < b64.length; r += 2) {
-    while (k + 1 < batch.length && starts[k + 1]! <= b64[r]!) k++;
-    if (firstRun[k] === -1) firstRun[k] = r;
-  }
   // most strings hold no match: their lists are only made when needed
   const local: (Match[] | undefined)[] = new Array(batch.length);
-  const crossed = new Set<number>();
+  // made only when a match crosses a separator (rare)
+  let crossed: Set<number> | null = null;
   let k = 0;
   for (const m of matches) {
     while (k + 1 < batch.length && starts[k + 1]! <= m.start) k++;
     const end = starts[k]! + batch[k]!.text.length;
     if (m.end > end) {
+      crossed ??= new Set<number>();
       for (let j = k; j < batch.length && starts[j]! < m.end; j++) crossed.add(j);
       continue;
     }
@@ -83,21 +80,25 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
       category: m.category,
     });
   }
+  // the first base64 run not before the string at hand (the strings and the runs are both in order)
+  let run = 0;
   for (let i = 0; i < batch.length; i++) {
     const slot = batch[i]!;
-    if (crossed.has(i)) {
+    while (run < b64.length && b64[run]! < starts[i]!) run += 2;
+    const holdsBase64 = run < b64.length && b64[run]! < starts[i]! + slot.text.length;
+    if (crossed?.has(i)) {
       ctx.chars -= slot.text.length; // counted when batched, counted again by maskString
       slot.result = processOne(slot, ctx);
       continue;
     }
     let found = local[i] ?? NONE;
     if (perString.length > 0) found = merge([...found, ...scan(slot.text, perString)]);
-    if (found.length === 0 && firstRun[i] === -1) {
+    if (found.length === 0 && !holdsBase64) {
       slot.result = slot.text; // nothing to replace and nothing to decode
       continue;
     }
-    if (firstRun[i] !== -1) rememberBase64Runs(slot.text, runsWithin(b64, firstRun[i]!, starts[i]!, slot.text.length));
-    slot.result = applyMatches(slot.text, found, slot.path, slot.depth, slot.encoding, ctx, true, firstRun[i] !== -1);
+    if (holdsBase64) rememberBase64Runs(slot.text, runsWithin(b64, run, starts[i]!, slot.text.length));
+    slot.result = applyMatches(slot.text, found, slot.path, slot.depth, slot.encoding, ctx, true, holdsBase64);
   }
 }
 
@@ -111,6 +112,7 @@ function runsWithin(runs: number[], first: number, at: number, length: number): 
 /** Masks every deferred string and writes the results into the masked copy. */
 export function flushSlots(slots: Slot[], ctx: MaskContext): void {
   const limits = ctx.policy.limits;
+  const wordsCannotMatch = ctx.policy.detectors.perString.length === 0;
   let batch: Slot[] = [];
   let size = 0;
   for (const slot of slots) {
@@ -120,10 +122,12 @@ export function flushSlots(slots: Slot[], ctx: MaskContext): void {
     } else if (needsDecoding(slot.text)) slot.result = processOne(slot, ctx);
     else {
       ctx.chars += slot.text.length;
-      batch.push(slot);
+      // counted in the batch size all the same, so batches end where they always did
+      if (wordsCannotMatch && isShortPlainWord(slot.text)) slot.result = slot.text;
+      else batch.push(slot);
       size += slot.text.length + SEP.length;
       if (size >= MAX_BATCH) {
-        scanBatch(batch, ctx);
+        if (batch.length > 0) scanBatch(batch, ctx);
         batch = [];
         size = 0;
       }
