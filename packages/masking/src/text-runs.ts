@@ -113,16 +113,27 @@ function appendRun(runs: Int32Array<ArrayBuffer>, n: number, start: number, leng
   return list;
 }
 
-/** Seeds the digit-run memo from a pass that has already found the runs (and their lengths, see `digitRunLengths`). */
-export function rememberDigitRuns(text: string, runs: Int32Array, lengths: number): void {
+/**
+ * Seeds the digit-run memo from a pass that has already found the runs (and their lengths, see
+ * `digitRunLengths`, and how many digits they hold, see `digitCount`).
+ */
+export function rememberDigitRuns(text: string, runs: Int32Array, lengths: number, digits: number): void {
   runsText = text;
   runsCache = runs;
   lengthsCache = lengths;
+  digitsCache = digits;
   lengthsKnown = true;
 }
 
 let lengthsKnown = false;
 let lengthsCache = 0;
+let digitsCache = 0;
+
+/** How many ASCII digits `text` holds. */
+export function digitCount(text: string): number {
+  digitRunLengths(text);
+  return digitsCache;
+}
 
 /**
  * The lengths of the digit runs of `text` as a bit set: bit n for a run of n digits (bit 31 for 31
@@ -132,8 +143,13 @@ export function digitRunLengths(text: string): number {
   const runs = digitRuns(text);
   if (!lengthsKnown) {
     let bits = 0;
-    for (let r = 1; r < runs.length; r += 2) bits |= 1 << Math.min(runs[r]!, 31);
+    let digits = 0;
+    for (let r = 1; r < runs.length; r += 2) {
+      bits |= 1 << Math.min(runs[r]!, 31);
+      digits += runs[r]!;
+    }
     lengthsCache = bits;
+    digitsCache = digits;
     lengthsKnown = true;
   }
   return lengthsCache;

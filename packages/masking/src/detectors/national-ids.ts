@@ -9,7 +9,7 @@ import {
   usItinValid,
   usSsnValid,
 } from "../checksums";
-import { digitRunLengths, digitRuns } from "../text-runs";
+import { digitCount, digitRunLengths, digitRuns } from "../text-runs";
 import type { Detector, Match } from "./types";
 
 interface IdRule {
@@ -29,55 +29,108 @@ interface IdRule {
 
 const MAX_RUN = 32;
 
-function idDetector(name: string, rules: IdRule[], minDigits: number): Detector {
-  const sticky = rules.map((r) => new RegExp(r.re.source, r.re.flags.replace("g", "y")));
-  // run length -> does the rule try there (a table, not a call per run)
-  const accepts = rules.map((r) => Uint8Array.from({ length: MAX_RUN + 1 }, (_, n) => (r.run(n) ? 1 : 0)));
-  // the same as a bit set of lengths (bit 31: 31 or more), to skip a rule no run can start
-  const lengthBits = accepts.map((a) => a.reduce((bits, ok, n) => (ok ? bits | (1 << Math.min(n, 31)) : bits), 0));
+/** A national-id detector with its rules compiled, so that several can share one pass over the digit runs. */
+export interface IdDetector extends Detector {
+  rules: CompiledIdRule[];
+  /** The fewest digits a match holds (the detector's gate). */
+  minDigits: number;
+}
+
+interface CompiledIdRule {
+  rule: IdRule;
+  detector: string;
+  /** The rule's pattern, sticky. */
+  sticky: RegExp;
+  /** Run lengths a match can start from, as a bit set (bit 31: 31 or more). */
+  lengthBits: number;
+  minDigits: number;
+}
+
+function idDetector(name: string, rules: IdRule[], minDigits: number): IdDetector {
+  const compiled = rules.map((rule) => ({
+    rule,
+    detector: name,
+    sticky: new RegExp(rule.re.source, rule.re.flags.replace("g", "y")),
+    lengthBits: Array.from({ length: MAX_RUN + 1 }, (_, n) => n).reduce(
+      (bits, n) => (rule.run(n) ? bits | (1 << Math.min(n, 31)) : bits),
+      0,
+    ),
+    minDigits,
+  }));
+  const scan = idRunScanner(compiled);
+  return { name, category: "identifier", applies: (p) => p.digits >= minDigits, rules: compiled, minDigits, scan };
+}
+
+/**
+ * One detector running the rules of several national-id detectors in a single pass over the digit
+ * runs (instead of one pass each); matches are appended rule by rule, in the order the separate
+ * detectors would have appended them.
+ */
+export function nationalIdsDetector(detectors: IdDetector[]): Detector {
+  const minDigits = Math.min(...detectors.map((d) => d.minDigits));
   return {
-    name,
+    name: detectors.map((d) => d.name).join("+"),
     category: "identifier",
     applies: (p) => p.digits >= minDigits,
-    scan(text: string, out: Match[]) {
-      const runs = digitRuns(text);
-      const lengths = digitRunLengths(text);
-      for (let k = 0; k < rules.length; k++) {
-        if ((lengths & lengthBits[k]!) === 0) continue;
-        const rule = rules[k]!;
-        const re = sticky[k]!;
-        const accept = accepts[k]!;
-        const lead = rule.lead ?? 0;
-        const startAt = rule.at;
-        const end = runs.length;
-        let done = 0; // matches do not overlap: nothing before the end of the last one is tried
-        for (let r = 0; r < end; r += 2) {
-          const len = runs[r + 1]!;
-          if (accept[len > MAX_RUN ? MAX_RUN : len] === 0) continue;
-          let from = runs[r]! - lead;
-          let to = runs[r]!;
-          if (startAt) {
-            from = to = startAt(text, runs[r]!);
-            if (from < 0) continue;
-          }
-          for (let at = Math.max(done, from); at <= to; at++) {
-            re.lastIndex = at;
-            const m = re.exec(text);
-            if (!m) continue;
-            done = at + m[0].length;
-            emit(out, rule, name, m, 0);
-            break;
-          }
-        }
-      }
-    },
+    scan: idRunScanner(detectors.flatMap((d) => d.rules)),
   };
 }
 
-function emit(out: Match[], rule: IdRule, name: string, m: RegExpExecArray, offset: number): void {
-  if (!rule.valid(m[0])) return;
-  const start = offset + m.index;
-  out.push({ start, end: start + m[0].length, type: rule.type, detector: name, category: "identifier" });
+function idRunScanner(rules: CompiledIdRule[]): (text: string, out: Match[]) => void {
+  if (rules.length > 31) throw new Error("at most 31 national-id rules share a pass");
+  // run length -> the rules that try there, as a bit set
+  const rulesByLength = Int32Array.from({ length: MAX_RUN + 1 }, (_, n) =>
+    rules.reduce((bits, r, k) => (r.rule.run(n) ? bits | (1 << k) : bits), 0),
+  );
+  // per rule: the end of its last match (its matches do not overlap: nothing before it is tried again)
+  const done = new Int32Array(rules.length);
+  const found: (Match[] | undefined)[] = new Array(rules.length);
+  return (text, out) => {
+    const runs = digitRuns(text);
+    const lengths = digitRunLengths(text);
+    const digits = digitCount(text);
+    let active = 0;
+    for (let k = 0; k < rules.length; k++) {
+      if ((lengths & rules[k]!.lengthBits) !== 0 && digits >= rules[k]!.minDigits) active |= 1 << k;
+    }
+    if (active === 0) return;
+    done.fill(0);
+    found.fill(undefined);
+    for (let r = 0; r < runs.length; r += 2) {
+      const len = runs[r + 1]!;
+      let trying = rulesByLength[len > MAX_RUN ? MAX_RUN : len]! & active;
+      while (trying !== 0) {
+        const k = 31 - Math.clz32(trying & -trying); // the lowest rule left
+        trying &= trying - 1;
+        const { rule, sticky, detector } = rules[k]!;
+        const m = tryAtRun(text, rule, sticky, runs[r]!, done[k]!);
+        if (m === null) continue;
+        const end = m.index + m[0].length;
+        done[k] = end;
+        if (!rule.valid(m[0])) continue;
+        const list = found[k] ?? [];
+        found[k] = list;
+        list.push({ start: m.index, end, type: rule.type, detector, category: "identifier" });
+      }
+    }
+    for (let k = 0; k < rules.length; k++) if (found[k] !== undefined) out.push(...found[k]!);
+  };
+}
+
+/** The first match of `rule` starting at the run at `runStart` (or where its lead allows), not before `done`. */
+function tryAtRun(text: string, rule: IdRule, re: RegExp, runStart: number, done: number): RegExpExecArray | null {
+  let from = runStart - (rule.lead ?? 0);
+  let to = runStart;
+  if (rule.at) {
+    from = to = rule.at(text, runStart);
+    if (from < 0) return null;
+  }
+  for (let at = Math.max(done, from); at <= to; at++) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
 }
 
 function isLetterCode(c: number): boolean {
@@ -85,7 +138,8 @@ function isLetterCode(c: number): boolean {
 }
 
 function sixLettersBefore(text: string, at: number): boolean {
-  for (let i = at - 6; i < at; i++) if (!isLetterCode(text.charCodeAt(i))) return false;
+  // from the nearest: most runs follow no letter at all
+  for (let i = at - 1; i >= at - 6; i--) if (!isLetterCode(text.charCodeAt(i))) return false;
   return true;
 }
 

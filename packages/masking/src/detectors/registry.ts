@@ -11,8 +11,10 @@ import { entropyDetector } from "./entropy";
 import { keywordDetector } from "./keyword";
 import {
   finnishIdDetector,
+  type IdDetector,
   italianFiscalCodeDetector,
   koreanRrnDetector,
+  nationalIdsDetector,
   spanishIdDetector,
   swedishIdDetector,
   usItinDetector,
@@ -33,8 +35,7 @@ const STRUCTURAL_SECRETS: Detector[] = [
   entropyDetector,
 ];
 const PII: Detector[] = [emailDetector, phoneDetector, ipDetector, macDetector, creditCardDetector];
-const IDENTIFIERS: Detector[] = [
-  ibanDetector,
+const NATIONAL_IDS: IdDetector[] = [
   usSsnDetector,
   usItinDetector,
   spanishIdDetector,
@@ -43,6 +44,7 @@ const IDENTIFIERS: Detector[] = [
   swedishIdDetector,
   koreanRrnDetector,
 ];
+const IDENTIFIERS: Detector[] = [ibanDetector, ...NATIONAL_IDS];
 
 export const DETECTOR_GROUPS: Record<string, string[]> = {
   secrets: [...SECRET_PATTERN_DETECTORS, ...STRUCTURAL_SECRETS.map((d) => d.name)],
@@ -84,7 +86,10 @@ export function buildDetectors(selection: "default" | "none" | string[], custom:
   const text: Detector[] = [];
   const providers = new Set(SECRET_PATTERN_DETECTORS.filter((n) => names.has(n)));
   if (providers.size > 0) text.push(secretPatternDetector(providers));
-  for (const d of [...STRUCTURAL_SECRETS, ...PII, ...IDENTIFIERS]) if (names.has(d.name)) text.push(d);
+  for (const d of [...STRUCTURAL_SECRETS, ...PII, ibanDetector]) if (names.has(d.name)) text.push(d);
+  // last in the list, as they were one by one; one pass over the digit runs serves them all
+  const ids = NATIONAL_IDS.filter((d) => names.has(d.name));
+  if (ids.length > 0) text.push(nationalIdsDetector(ids));
   const batchable = [...text];
   const perString = custom.map(customDetector);
   text.push(...perString);

@@ -93,6 +93,19 @@ export function profile(text: string): TextProfile {
       if (b64Start < 0) b64Start = from;
       continue;
     }
+    if (c === 32) {
+      // a space, most of what is left: it ends a base64 run and a word, and is neither counted nor marked
+      if (edges[(prev << 7) | c] !== 0 && hits.length <= cap) hits.push(i - 1);
+      prev = c;
+      if (b64Start >= 0) {
+        if (i - b64Start >= B64_MIN) b64.push(b64Start, i);
+        b64Start = -1;
+      }
+      if (i - lastSpace - 1 > longestWord) longestWord = i - lastSpace - 1;
+      lastSpace = i;
+      i++;
+      continue;
+    }
     if (c < 128) {
       if (edges[(prev << 7) | c] !== 0 && hits.length <= cap) hits.push(i - 1);
       prev = c;
@@ -119,7 +132,7 @@ export function profile(text: string): TextProfile {
   }
   if (length - lastSpace - 1 > longestWord) longestWord = length - lastSpace - 1;
   if (b64Start >= 0 && length - b64Start >= B64_MIN) b64.push(b64Start, length);
-  rememberDigitRuns(text, runs.subarray(0, n), runLengths);
+  rememberDigitRuns(text, runs.subarray(0, n), runLengths, digits);
   rememberBase64Runs(text, b64);
   rememberMarks(text, marked <= markCap ? marks : null);
   rememberStarts(
