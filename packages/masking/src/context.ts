@@ -19,6 +19,19 @@ export interface CompiledPolicy {
   limits: MaskLimits;
 }
 
+/** A finding; `encoding` comes last and only when there is one (a spread would copy a fresh object). */
+function finding(path: string, type: string, detector: string, strategy: Strategy, encoding?: string): Finding {
+  const f: Finding = { path, type, detector, strategy };
+  if (encoding) f.encoding = encoding;
+  return f;
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 // Findings for one path are compared one by one up to this many; past it, by a key in a set.
 const FEW_PER_PATH = 8;
 
@@ -43,11 +56,23 @@ export class MaskContext {
   /** Above 0 inside a walk that may be one of several from the same path (see PathNode.mayRepeat). */
   repeatedWalks = 0;
 
+  /** The keys of the last object walked and their facts: rows of one table share them. */
+  private lastKeys: string[] | null = null;
+  private lastFacts: KeyFacts[] = [];
+
   constructor(
     readonly policy: CompiledPolicy,
     /** False for maskText, where there is no field to drop: drop degrades to redact. */
     readonly dropAllowed: boolean,
   ) {}
+
+  /** The facts of each of an object's keys (read-only). */
+  keyFactsOf(keys: string[]): KeyFacts[] {
+    if (this.lastKeys !== null && sameKeys(keys, this.lastKeys)) return this.lastFacts;
+    this.lastKeys = keys;
+    this.lastFacts = keys.map(this.policy.keys);
+    return this.lastFacts;
+  }
 
   strategyFor(type: string, category: Category | "field", dropOk = true): Strategy {
     const s = resolveStrategy(this.policy.strategies, type, category);
@@ -65,7 +90,7 @@ export class MaskContext {
     dropOk = true,
   ): Replacement {
     const strategy = this.strategyFor(type, category, dropOk);
-    this.record({ path: pathText(path), type, detector, strategy, ...(encoding ? { encoding } : {}) }, path);
+    this.record(finding(pathText(path), type, detector, strategy, encoding), path);
     return applyStrategy(strategy, type, value, this.policy.fingerprintKey);
   }
 
@@ -107,16 +132,7 @@ export class MaskContext {
 
   /** Fail closed: the whole value is replaced and the reason recorded. */
   failClosed(path: PathRef, reason: string, encoding?: string): string {
-    this.record(
-      {
-        path: pathText(path),
-        type: reason,
-        detector: `limit:${reason}`,
-        strategy: "redact",
-        ...(encoding ? { encoding } : {}),
-      },
-      path,
-    );
+    this.record(finding(pathText(path), reason, `limit:${reason}`, "redact", encoding), path);
     return `[REDACTED:${reason}]`;
   }
 

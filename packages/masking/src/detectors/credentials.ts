@@ -2,6 +2,7 @@
 // blocks, user:password in URLs, Authorization headers, `curl -u`, and the data of a Kubernetes Secret.
 import { lowerSameLength } from "../text-runs";
 import { isPlaceholder, looksRandom } from "../text-stats";
+import { includesPair } from "./punctuation";
 import { startsWithFolded, wordHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 
@@ -215,7 +216,8 @@ export const cliCredentialsDetector: Detector = {
   category: "secret",
   applies: (p) => p.dashes > 0 && p.colons > 0,
   scan(text, out) {
-    if (!text.includes("-u") && !text.includes("--user")) return;
+    // "--user" holds "-u" too
+    if (!includesPair(text, "-u")) return;
     CURL_USER.lastIndex = 0;
     for (let m = CURL_USER.exec(text); m !== null; m = CURL_USER.exec(text)) {
       const raw = m[1]!;

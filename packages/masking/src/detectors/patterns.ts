@@ -94,7 +94,7 @@ export function patternDetector(name: string, category: Category, specs: Pattern
         const lists = spec.anchored ? spec.literals.map(positionsOf) : null;
         if (lists?.every((l) => l !== null)) {
           // tried where its literals occur, in order, never overlapping (as a global scan would find)
-          const at = lists.length === 1 ? lists[0]! : (lists as number[][]).flat().sort((a, b) => a - b);
+          const at = ascendingPositions(lists as number[][]);
           const re = spec.sticky;
           let done = 0;
           for (const p of at) {
@@ -119,4 +119,15 @@ export function patternDetector(name: string, category: Category, specs: Pattern
       }
     },
   };
+}
+
+/** The positions of several literals in one ascending list (most often only one of them occurs). */
+function ascendingPositions(lists: number[][]): number[] {
+  let only: number[] | null = null;
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    if (only !== null) return lists.flat().sort((a, b) => a - b);
+    only = list;
+  }
+  return only ?? [];
 }

@@ -38,11 +38,21 @@ describe("contact and network PII", () => {
       ["ip_address", "2001:db8::1"],
     ]);
     expect(found("at 12:34:56 version 1.2.3 std::cout 300.1.1.1")).toEqual([]);
+    // without "::": all eight groups, or six before an IPv4 tail
+    expect(found("a 2001:0db8:85a3:0000:0000:8a2e:0370:7334 b 0:0:0:0:0:ffff:192.0.2.1 c")).toEqual([
+      ["ip_address", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"],
+      ["ip_address", "0:0:0:0:0:ffff:192.0.2.1"],
+    ]);
   });
 
   it("MAC addresses", () => {
     expect(found("nic 00:1A:2B:3C:4D:5E")).toEqual([["mac_address", "00:1A:2B:3C:4D:5E"]]);
     expect(found("FF:FF:FF:FF:FF:FF")).toEqual([]);
+    expect(found("0a-1b-2c-3d-4e-5f, 0a1b.2c3d.4e5f")).toEqual([
+      ["mac_address", "0a-1b-2c-3d-4e-5f"],
+      ["mac_address", "0a1b.2c3d.4e5f"],
+    ]);
+    expect(found("2024-05-01T10:07:00Z 0a-1b-2c-3d-4e")).toEqual([]);
   });
 });
 

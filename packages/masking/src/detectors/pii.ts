@@ -217,11 +217,18 @@ export const ipDetector: Detector = {
       while (s > 0 && c - s < 64 && isIpv6Char(text.charCodeAt(s - 1))) s--;
       let e = c + 1;
       let colons = 1;
+      let doubleColon = false;
       while (e < text.length && e - c < 64 && isIpv6Char(text.charCodeAt(e))) {
-        if (text.charCodeAt(e) === 58) colons++;
+        if (text.charCodeAt(e) === 58) {
+          colons++;
+          if (text.charCodeAt(e - 1) === 58) doubleColon = true;
+        }
         e++;
       }
-      if (colons >= 2) scanIpv6(text, s, out);
+      // an address has "::" or all its groups (seven colons, six before an IPv4 tail); a time
+      // (`10:07:00`) has neither. A run cut at 64 characters may hold more than was counted.
+      const whole = c - s < 64 && e - c < 64;
+      if (colons >= 2 && (doubleColon || colons >= 6 || !whole)) scanIpv6(text, s, out);
       return e + 1;
     });
   },
@@ -263,22 +270,29 @@ function scanIpv6(text: string, from: number, out: Match[]): void {
 const MAC =
   /(?<![0-9A-Fa-f:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f]|[:-][0-9A-Fa-f])/y;
 
+/** Whether `code` occurs `count` times from `at` on, `stride` characters apart. */
+function repeatsAtStride(text: string, at: number, code: number, stride: number, count: number): boolean {
+  for (let k = 1; k < count; k++) if (text.charCodeAt(at + k * stride) !== code) return false;
+  return true;
+}
+
 export const macDetector: Detector = {
   name: "mac_address",
   category: "pii",
   applies: (p) => p.colons >= 5 || p.dashes >= 5 || p.dots >= 2,
   scan(text, out) {
     if (!text.includes(":") && !text.includes("-") && !text.includes(".")) return;
-    // a MAC has its separator at a fixed stride; only such spots get a (sticky) regex attempt
-    for (const [sep, stride] of [
-      [":", 3],
-      ["-", 3],
-      [".", 5],
+    // a MAC has all its separators (five, or two dots) at a fixed stride; only such spots get a
+    // (sticky) regex attempt: times (`10:07:00`) and dates (`2024-05-01`) have two
+    for (const [sep, stride, count] of [
+      [":", 3, 5],
+      ["-", 3, 5],
+      [".", 5, 2],
     ] as const) {
       const code = sep.charCodeAt(0);
       eachPosition(text, sep, (i) => {
         const start = i - (stride - 1);
-        if (start < 0 || text.charCodeAt(i + stride) !== code) return i + 1;
+        if (start < 0 || !repeatsAtStride(text, i, code, stride, count)) return i + 1;
         MAC.lastIndex = start;
         const m = MAC.exec(text);
         if (!m) return i + 1;

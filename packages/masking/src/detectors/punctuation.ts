@@ -30,3 +30,13 @@ export function eachPosition(text: string, ch: string, visit: (at: number) => nu
   }
   for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, visit(at)));
 }
+
+/** Whether `pair`, two characters the first of which is one of `@:-.`, occurs in `text`. */
+export function includesPair(text: string, pair: string): boolean {
+  const k = MARKED[pair.charCodeAt(0)]! - 1;
+  if (k < 0 || pair.length !== 2) throw new Error(`positions of "${pair[0]}" are not recorded`);
+  if (text !== marksText || marks === null) return text.includes(pair);
+  const second = pair.charCodeAt(1);
+  for (const at of marks[k]!) if (text.charCodeAt(at + 1) === second) return true;
+  return false;
+}

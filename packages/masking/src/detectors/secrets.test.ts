@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { scan } from "../scan-text";
 import { body, fake } from "../testing/fake-secrets";
 import { buildDetectors } from "./registry";
+import { leadingAlternatives, SECRET_PATTERNS } from "./secrets";
 
 const detectors = buildDetectors(["secrets"], []).text;
 const typesIn = (text: string) => scan(text, detectors).map((m) => m.type);
@@ -155,5 +156,22 @@ describe("high-entropy strings", () => {
     ]) {
       expect(typesIn(text), text).not.toContain("generic_secret");
     }
+  });
+});
+
+describe("rules tried only where their literals occur", () => {
+  it("reads the alternatives of a leading group", () => {
+    expect(leadingAlternatives("(?:A3T[A-Z0-9]|AKIA|ASIA)[A-Z0-9]{16}")).toEqual(["A3T[A-Z0-9]", "AKIA", "ASIA"]);
+    expect(leadingAlternatives("(?:a(?:b|c)|[|)]d)e")).toEqual(["a(?:b|c)", "[|)]d"]);
+    expect(leadingAlternatives("AKIA[A-Z0-9]{16}")).toBeNull();
+  });
+
+  it("anchors a rule whose every alternative begins with a literal", () => {
+    const aws = SECRET_PATTERNS.find((p) => p.type === "aws_access_key")!;
+    expect(aws.anchored).toBe(true);
+    expect(typesIn(`x AKIA${"Q7".repeat(8)} and A3TX${"Z9".repeat(8)} y`)).toEqual([
+      "aws_access_key",
+      "aws_access_key",
+    ]);
   });
 });

@@ -26,9 +26,15 @@ function rule(
   } = {},
 ): PatternSpec {
   const prefix = opts.prefix ?? 0;
-  // `\b` and then the literal itself: every match starts where the literal occurs
+  // `\b` and then the literal itself (or a group whose every alternative begins with one): every
+  // match starts where a literal occurs
   const rest = source.startsWith(L) ? source.slice(L.length) : null;
-  const anchored = rest !== null && opts.flags === undefined && literals.every((l) => rest.startsWith(escapeRegExp(l)));
+  const startsWithLiteral = (s: string) => literals.some((l) => s.startsWith(escapeRegExp(l)));
+  const anchored =
+    rest !== null &&
+    opts.flags === undefined &&
+    (literals.every((l) => rest.startsWith(escapeRegExp(l))) ||
+      (leadingAlternatives(rest)?.every(startsWithLiteral) ?? false));
   return {
     detector,
     type,
@@ -40,6 +46,31 @@ function rule(
     ...(opts.gate ? { gate: opts.gate } : {}),
     valid: (v: string) => !isMaskedBody(v.slice(prefix)) && (opts.valid ? opts.valid(v) : true),
   };
+}
+
+/** The alternatives of a leading `(?:a|b|…)` group of a pattern source; null when it has none. */
+export function leadingAlternatives(source: string): string[] | null {
+  if (!source.startsWith("(?:")) return null;
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 3;
+  for (let i = 3; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && depth > 0) depth--;
+    else if (c === "|" && depth === 0) {
+      alternatives.push(source.slice(from, i));
+      from = i + 1;
+    } else if (c === ")") {
+      alternatives.push(source.slice(from, i));
+      return alternatives;
+    }
+  }
+  return null;
 }
 
 function escapeRegExp(literal: string): string {
