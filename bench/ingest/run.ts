@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
 import { createKey, startServeProcess, startTsProcess } from "../support/bench-processes";
 import { benchPrefix, createBenchDatabase, fmt, REDIS_URL } from "../support/bench-services";
+import { waitForOutboxDrain } from "../support/outbox-drain";
 import { pacedLoad } from "../support/paced-load";
 import { cpuPerRequest } from "../support/process-cpu";
 
@@ -94,9 +95,19 @@ try {
     },
   };
   const databaseName = new URL(database.url).pathname.slice(1);
-  type Figures = Awaited<ReturnType<typeof cpuPerRequest<ReturnType<typeof figures>>>>;
+  type Load = ReturnType<typeof figures>;
+  type Figures = Awaited<ReturnType<typeof cpuPerRequest<Load & { drainMs: number }>>>;
+  // Every run starts with countersign's workers idle, and its CPU figures include the jobs its
+  // requests left behind (the drain after it): the baseline leaves none, as no worker reads its queue.
+  const measured = async (target: (typeof targets)[keyof typeof targets], load: () => Promise<Load>) => {
+    await waitForOutboxDrain(database.url);
+    return cpuPerRequest(target.pid, databaseName, async () => {
+      const result = await load();
+      return { ...result, drainMs: await waitForOutboxDrain(database.url) };
+    });
+  };
   const measure = (target: (typeof targets)[keyof typeof targets], options: { rate?: number; connections: number }) =>
-    cpuPerRequest(target.pid, databaseName, async () => figures(await run(target.url, target.headers, options)));
+    measured(target, async () => figures(await run(target.url, target.headers, options)));
   for (const target of Object.values(targets)) {
     await autocannon({
       ...target,
@@ -126,18 +137,18 @@ try {
     countersign: await measure(targets.countersign, { connections: 32, rate: RATE }),
   };
   const paceOne = (target: (typeof targets)[keyof typeof targets]) =>
-    cpuPerRequest(target.pid, databaseName, () =>
+    measured(target, () =>
       pacedLoad({ url: target.url, headers: target.headers, body: requestBody, rate: RATE, seconds: SECONDS }),
     );
   const paced = { baseline: await paceOne(targets.baseline), countersign: await paceOne(targets.countersign) };
   const c = { fixed: fixed.countersign, paced: paced.countersign };
   console.log(`\nbench/ingest: POST /v1/requests (${requestBody().length}-byte bodies), ${SECONDS} s per run, 2 cores`);
   console.log(
-    "| run | target | requests/s | p50 ms | p99 ms | errors | requests | CPU ms/request: server process | CPU ms/request: Postgres |",
+    "| run | target | requests/s | p50 ms | p99 ms | errors | requests | CPU ms/request: server process | CPU ms/request: Postgres | jobs drained after, ms |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   const row = (run: string, name: string, r: Figures) =>
-    `| ${run} | ${name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.total} | ${fmt(r.cpuMs.process, 2)} | ${fmt(r.cpuMs.postgres, 2)} |`;
+    `| ${run} | ${name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.total} | ${fmt(r.cpuMs.process, 2)} | ${fmt(r.cpuMs.postgres, 2)} | ${r.drainMs} |`;
   rounds.forEach((r, i) => {
     console.log(row(`max throughput (16 connections), round ${i + 1}`, "baseline", r.baseline));
     console.log(row(`max throughput (16 connections), round ${i + 1}`, "countersign", r.countersign));
