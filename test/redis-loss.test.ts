@@ -91,22 +91,28 @@ describe("Redis loses everything", () => {
   });
 });
 
-describe("Redis holds only work due soon", () => {
-  it("a far-off expiry stays in Postgres; one due within the minute is queued", async () => {
+describe("expiry needs nothing in Redis", () => {
+  it("a request writes no expiry work; the sweep finds it overdue in Postgres and expires it", async () => {
     const requester = await t.createKey(["requests:write"]);
-    const ask = (ttl: number) =>
-      t.api(requester.key)("POST", "/v1/requests", baseRequest({ ttl_seconds: ttl, params: { ttl } }));
-    const later = (await ask(3600)).body.id as string;
-    const soon = (await ask(30)).body.id as string;
-    const expiryOf = async (id: string) => {
-      const [row] = await queryRows<{ id: string; enqueued: boolean }>(
-        t.engine.db,
-        sql`select id, enqueued_at is not null as enqueued from outbox where request_id = ${id} and kind = 'request.expire'`,
+    const reader = await t.createKey(["requests:read"]);
+    const receiver = await startCallbackReceiver();
+    try {
+      const created = await t.api(requester.key)(
+        "POST",
+        "/v1/requests",
+        baseRequest({ ttl_seconds: 1, params: { expiry: "sweep" }, callback: { url: receiver.url } }),
       );
-      return { ...row!, inRedis: (await t.redis.exists(`${t.prefix}:expiry:${row!.id}`)) === 1 };
-    };
-    for (let i = 0; i < 100 && !(await expiryOf(soon)).enqueued; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await expiryOf(soon)).toMatchObject({ enqueued: true, inRedis: true });
-    expect(await expiryOf(later)).toMatchObject({ enqueued: false, inRedis: false });
+      const id = created.body.id as string;
+      const work = await queryRows<{ kind: string }>(
+        t.engine.db,
+        sql`select kind from outbox where request_id = ${id}`,
+      );
+      expect(work.map((w) => w.kind)).not.toContain("request.expire");
+      const [callback] = await receiver.waitFor(1, 10_000);
+      expect(callback!.json).toMatchObject({ type: "request.expired", data: { status: "expired", reason: "timeout" } });
+      expect((await t.api(reader.key)("GET", `/v1/requests/${id}`)).body.status).toBe("expired");
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -236,13 +236,14 @@ export async function createRequest(
 
 type RequestValues = typeof requests.$inferInsert & CreationFields & { action: string };
 
+/** `due`: when the earliest work written with the request is due; null when it wrote none. */
 function finishCreation(
   ctx: Ctx,
   values: RequestValues,
   body: CreateRequestResult["body"],
-  firstDue?: Date,
+  due?: Date | null,
 ): CreateRequestResult {
-  ctx.env.onOutboxWrite?.(firstDue);
+  if (due !== null) ctx.env.onOutboxWrite?.(due);
   ctx.env.metrics?.requestCreated(values.decisionMode);
   if (values.status !== "pending") ctx.env.metrics?.requestFinished(values.status as "approved" | "denied", 0);
   ctx.log.info(
@@ -273,12 +274,7 @@ async function writePending(
   });
   switch (outcome.kind) {
     case "created":
-      return finishCreation(
-        ctx,
-        values,
-        creationBody(values),
-        new Date(Math.min(...work.map((w) => w.availableAt.getTime()))),
-      );
+      return finishCreation(ctx, values, creationBody(values), firstDue(work));
     case "key_revoked":
       throw unknownOrRevokedKey();
     case "not_created": {
@@ -291,10 +287,13 @@ async function writePending(
   }
 }
 
-/** What a new pending request schedules: its expiry, its reminder and escalation, its cards. */
+/**
+ * What a new pending request schedules: its reminder and escalation, its cards. Its expiry is not
+ * scheduled: the workers' sweep finds overdue requests in `requests_status_expires_idx`, which costs
+ * nothing per request (a row and four index entries in the outbox, for work rarely needed).
+ */
 function pendingWork(values: RequestValues, now: Date): OutboxInput[] {
   return [
-    { kind: "request.expire", requestId: values.id, availableAt: values.expiresAt, payload: {} },
     ...waitingWork(
       {
         id: values.id,
@@ -306,6 +305,10 @@ function pendingWork(values: RequestValues, now: Date): OutboxInput[] {
     ),
     ...channelNotices(values, "request.created", now),
   ];
+}
+
+function firstDue(work: OutboxInput[]): Date | null {
+  return work.length === 0 ? null : new Date(Math.min(...work.map((w) => w.availableAt.getTime())));
 }
 
 async function assertKeyLive(ctx: Ctx, apiKeyId: string | null): Promise<void> {

@@ -18,7 +18,15 @@ export async function expireIfDue(ctx: Ctx, request: { id: string }): Promise<bo
         status: sql`case when ${requests.onTimeout} = 'deny' then 'denied' else 'expired' end`,
         decidedAt: ctx.now,
       })
-      .where(and(eq(requests.id, request.id), eq(requests.status, "pending"), lte(requests.expiresAt, ctx.now)))
+      .where(
+        and(
+          eq(requests.id, request.id),
+          eq(requests.status, "pending"),
+          lte(requests.expiresAt, ctx.now),
+          // a row another worker (or a decision) holds is left to it: waiting would only find it decided
+          sql`${requests.id} in (select id from requests where id = ${request.id} for update skip locked)`,
+        ),
+      )
       .returning();
     if (!row) return null;
     const status = row.status as "expired" | "denied";
@@ -40,14 +48,24 @@ export async function expireIfDue(ctx: Ctx, request: { id: string }): Promise<bo
   return expired !== null;
 }
 
-/** The backstop behind the delayed expiry jobs: expires whatever is overdue. */
-export async function expireOverdue(ctx: Ctx, limit = 100): Promise<number> {
-  const overdue = await ctx.db
-    .select({ id: requests.id })
-    .from(requests)
-    .where(and(eq(requests.status, "pending"), lte(requests.expiresAt, ctx.now)))
-    .limit(limit);
+/**
+ * Expires whatever is overdue, oldest deadline first, in batches of `batch`, until none is left or
+ * `maxBatches` are done (the next sweep goes on). Returns how many it expired.
+ */
+export async function expireOverdue(ctx: Ctx, batch = 100, maxBatches = 20): Promise<number> {
   let count = 0;
-  for (const row of overdue) if (await expireIfDue(ctx, row)) count++;
+  for (let round = 0; round < maxBatches; round++) {
+    const overdue = await ctx.db
+      .select({ id: requests.id })
+      .from(requests)
+      .where(and(eq(requests.status, "pending"), lte(requests.expiresAt, ctx.now)))
+      .orderBy(requests.expiresAt)
+      .limit(batch);
+    let expired = 0;
+    for (const row of overdue) if (await expireIfDue(ctx, row)) expired++;
+    count += expired;
+    // a short batch was the last; one where nothing expired is held by others (or decided meanwhile)
+    if (overdue.length < batch || expired === 0) break;
+  }
   return count;
 }

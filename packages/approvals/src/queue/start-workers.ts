@@ -13,6 +13,7 @@ import type { Engine } from "../engine";
 import { isAppError, RetryLaterError } from "../errors";
 import { idempotencyKeys, outbox } from "../store/schema";
 import { OutboxJob, QUEUE_NAMES } from "./job-catalog";
+import { repeatPass } from "./repeat-pass";
 
 export interface StartWorkersOptions {
   engine: Engine;
@@ -20,20 +21,27 @@ export interface StartWorkersOptions {
   prefix: string;
   notifiers?: ChannelNotifier[];
   concurrency?: number;
+  /** How often overdue requests are expired (default 1 s: a request times out within about that). */
   sweepEveryMs?: number;
+  /** How often old idempotency keys and finished outbox rows are deleted (default 10 minutes). */
+  housekeepingEveryMs?: number;
 }
 
 export interface WorkerRuntime {
+  /** Expires every overdue request. */
   sweepOnce(): Promise<void>;
+  /** Deletes idempotency keys older than a day and outbox rows finished more than a week ago. */
+  housekeepOnce(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Runs the BullMQ workers for every queue, plus the expiry sweep that backs up delayed jobs. */
+/** Runs the BullMQ workers for every queue, the expiry sweep and the housekeeping. */
 export function startWorkers(options: StartWorkersOptions): WorkerRuntime {
   const { engine } = options;
   const notifiers = options.notifiers ?? [];
   const handlers: Record<string, (ctx: Ctx, row: OutboxRow) => Promise<JobOutcome>> = {
     "callback.deliver": deliverCallbackJob,
+    // Requests no longer schedule their expiry (the sweep finds them); rows written before still run.
     "request.expire": async (ctx, row) => {
       if (row.requestId) await expireIfDue(ctx, { id: row.requestId });
       return { status: "done" };
@@ -110,26 +118,31 @@ export function startWorkers(options: StartWorkersOptions): WorkerRuntime {
   }
 
   const sweepOnce = async () => {
-    const ctx = engine.ctx({ type: "system", reason: "expiry sweep" });
-    await expireOverdue(ctx);
-    const cutoff = new Date(ctx.now.getTime() - 24 * 3600 * 1000);
-    await engine.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff));
+    await expireOverdue(engine.ctx({ type: "system", reason: "expiry sweep" }));
+  };
+  const housekeepOnce = async () => {
+    const now = engine.ctx({ type: "system", reason: "housekeeping" }).now;
+    await engine.db
+      .delete(idempotencyKeys)
+      .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - 24 * 3600 * 1000)));
     // Finished outbox rows are history the audit trail already holds; keep a week for debugging.
-    const weekAgo = new Date(ctx.now.getTime() - 7 * 24 * 3600 * 1000);
+    const weekAgo = new Date(now.getTime() - 7 * 24 * 3600 * 1000);
     await engine.db.delete(outbox).where(and(inArray(outbox.status, ["done", "dead"]), lt(outbox.doneAt, weekAgo)));
   };
-  let sweeping: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    sweeping = sweepOnce().catch((error: unknown) => engine.log.warn({ err: error }, "expiry sweep failed"));
-  }, options.sweepEveryMs ?? 10_000);
-  timer.unref();
+  const passes = [
+    repeatPass(options.sweepEveryMs ?? 1000, sweepOnce, (error) =>
+      engine.log.warn({ err: error }, "expiry sweep failed"),
+    ),
+    repeatPass(options.housekeepingEveryMs ?? 600_000, housekeepOnce, (error) =>
+      engine.log.warn({ err: error }, "housekeeping failed"),
+    ),
+  ];
 
   return {
     sweepOnce,
+    housekeepOnce,
     close: async () => {
-      clearInterval(timer);
-      await Promise.all(workers.map((w) => w.close()));
-      await sweeping;
+      await Promise.all([...passes.map((p) => p.stop()), ...workers.map((w) => w.close())]);
     },
   };
 }
