@@ -7,7 +7,8 @@ import { Redis } from "ioredis";
 import pg from "pg";
 
 const { DATABASE_URL, REDIS_URL, PREFIX } = process.env;
-const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
+// The same pool settings as countersign's (packages/approvals/src/store/database.ts).
+const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10, min: 10 });
 await pool.query(
   "create table if not exists bench_baseline (id text primary key, body jsonb not null, created_at timestamptz not null default now())",
 );

@@ -37,7 +37,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const { default: pg } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new pg.Pool({ connectionString: url, max });
+  // Connections are kept once open (min = max; node-postgres closes idle ones after 10 s by default):
+  // a fresh backend loads its catalog caches and re-prepares the ingest statement, and after a lull
+  // of 10 s the first burst waited for ten of those at once (up to a second on 2 cores, bench/ingest).
+  const pool = new pg.Pool({ connectionString: url, max, min: max });
   // An idle client losing its connection (Postgres restart) must not crash the process.
   pool.on("error", () => {});
   // Nor one checked out between two queries (inside a transaction): the pool only listens to idle ones,
