@@ -1,6 +1,6 @@
 // End to end through the real server process and a fake Slack Web API on loopback:
 //   request -> card recorded by the fake Slack, and decision -> signed callback received.
-//   npx tsx bench/e2e/run.ts [--requests=1000] [--rate=25] [--channels=40] [--warmup=100]
+//   npx tsx bench/e2e/run.ts [--requests=1000] [--rate=25] [--channels=40] [--warmup=100] [--slow=250]
 // Requests are spread over channels so each stays below Slack's 1 message/s/channel. The first
 // --warmup requests (sent the same way, at the same rate) are left out of the figures: they
 // time JIT compilation, pool connections and the first BullMQ polls, not the steady state.
@@ -21,6 +21,8 @@ const REQUESTS = arg("requests", 1000);
 const RATE = arg("rate", 25);
 const CHANNELS = arg("channels", 40);
 const WARMUP = arg("warmup", 100);
+// Where the slow ones were: requests over this many ms are counted per 5 s of the run.
+const SLOW_MS = arg("slow", 250);
 
 const policyPath = join(tmpdir(), `cs-bench-e2e-${randomBytes(3).toString("hex")}.yaml`);
 const channelNames = Array.from({ length: CHANNELS }, (_, i) => `C0BENCH${String(i).padStart(3, "0")}`);
@@ -163,6 +165,23 @@ try {
   console.log(
     `cards missing: ${createdAt.size - cardAt.size}, callbacks missing: ${createdAt.size - callbackAt.size}, Slack 429s: ${throttled}, errors: ${errors.length}${errors.length ? ` (first: ${errors[0]})` : ""}`,
   );
+  const slowWindows = (starts: Map<string, number>, ends: Map<string, number>) => {
+    const windows = new Map<number, number>();
+    for (const [id, t] of starts) {
+      const end = ends.get(id);
+      if (!measured(id) || end === undefined || end - t <= SLOW_MS) continue;
+      const window = Math.floor((t - started) / 5000) * 5;
+      windows.set(window, (windows.get(window) ?? 0) + 1);
+    }
+    return (
+      [...windows]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}-${s + 5} s: ${n}`)
+        .join(", ") || "none"
+    );
+  };
+  console.log(`cards over ${SLOW_MS} ms, by when the request was sent: ${slowWindows(createdAt, cardAt)}`);
+  console.log(`callbacks over ${SLOW_MS} ms, by when the decision was sent: ${slowWindows(decidedAt, callbackAt)}`);
   console.log(
     `targets: card p99 <= 250 ms ${card.p99 <= 250 ? "met" : "MISSED"}; callback p99 <= 250 ms ${callback.p99 <= 250 ? "met" : "MISSED"}`,
   );
