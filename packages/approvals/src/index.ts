@@ -30,6 +30,7 @@ export { deriveSecretKeys, type SecretKeys } from "./crypto/secret-keys";
 export { createEngine, type Engine } from "./engine";
 export type { EngineMetrics } from "./engine-metrics";
 export { AppError, ERROR_STATUS, ERROR_TITLES, type ErrorCode, isAppError, RetryLaterError } from "./errors";
+export { leasedRateLimitStore, leaseSize } from "./http/leased-rate-limit-store";
 export { v1Routes } from "./http/v1-routes";
 export type { LoadedPolicy } from "./policy-source";
 export { createOutboxRelay, type OutboxRelay } from "./queue/outbox-relay";
