@@ -57,6 +57,23 @@ describe("npm start with no DATABASE_URL", () => {
       const redeemed = await call(agent.key, "POST", "/v1/tokens/redeem", { token: read.body.token });
       expect(redeemed.status).toBe(200);
 
+      // Expiry runs on the embedded database too (the workers' sweep, every second).
+      const shortLived = await call(agent.key, "POST", "/v1/requests", {
+        action: "db.export",
+        environment: "staging",
+        requester: { type: "agent", id: "etl-agent" },
+        params: { table: "orders" },
+        ttl_seconds: 1,
+      });
+      expect(shortLived.status).toBe(201);
+      let status = "pending";
+      for (let i = 0; i < 60 && status === "pending"; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await call(agent.key, "GET", `/v1/requests/${shortLived.body.id}`)).body.status;
+      }
+      expect(status).toBe("expired");
+      expect(server.lines.join("\n")).not.toContain("expiry sweep failed");
+
       // The embedded database belongs to the running server: a second process is refused clearly.
       const locked = await runCli(["keys", "create", "--name", "x", "--scopes", "audit:read"], env);
       expect(locked.code).toBe(1);
