@@ -14,6 +14,7 @@ import { startFakeSlack } from "../../test/support/fake-slack";
 import { createKey, startServeProcess } from "../support/bench-processes";
 import { benchPrefix, createBenchDatabase, REDIS_URL } from "../support/bench-services";
 import { summarize } from "../support/percentiles";
+import { cpuSeconds } from "../support/process-cpu";
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -100,6 +101,7 @@ try {
   const pending = new Set<string>();
   const errors: string[] = [];
   const started = Date.now();
+  const cpuAtStart = cpuSeconds(server.child.pid ?? 0);
   const decideWhenCarded = setInterval(() => {
     scanCards();
     for (const id of pending) {
@@ -142,6 +144,7 @@ try {
   const deadline = Date.now() + 60_000;
   while (callbackAt.size < createdAt.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   clearInterval(decideWhenCarded);
+  const cpuPerRequest = ((cpuSeconds(server.child.pid ?? 0) - cpuAtStart) * 1000) / createdAt.size;
 
   const measured = (id: string) => !warmupIds.has(id);
   const card = summarize(
@@ -164,6 +167,9 @@ try {
   );
   console.log(
     `cards missing: ${createdAt.size - cardAt.size}, callbacks missing: ${createdAt.size - callbackAt.size}, Slack 429s: ${throttled}, errors: ${errors.length}${errors.length ? ` (first: ${errors[0]})` : ""}`,
+  );
+  console.log(
+    `server CPU per request, its whole life (ingest, card, decision, card update, callback), warm-up included: ${cpuPerRequest.toFixed(1)} ms`,
   );
   const slowWindows = (starts: Map<string, number>, ends: Map<string, number>) => {
     const windows = new Map<number, number>();

@@ -1,5 +1,5 @@
 import { DelayedError, type Job, UnrecoverableError, Worker } from "bullmq";
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Redis } from "ioredis";
 import { deliverCallbackJob } from "../actions/deliver-callback-job";
 import { escalateRequestJob } from "../actions/escalate-request";
@@ -51,10 +51,18 @@ export function startWorkers(options: StartWorkersOptions): WorkerRuntime {
     "request.escalate": escalateRequestJob,
   };
 
+  // Every job reads its row: built once (see actions/load-request.ts).
+  const loadOutboxRow = engine.db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare("cs_load_outbox_row");
+
   const process = async (job: Job, token?: string) => {
     const parsed = OutboxJob.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError("job payload is not an outbox reference");
-    const [row] = await engine.db.select().from(outbox).where(eq(outbox.id, parsed.data.outboxId)).limit(1);
+    const [row] = await loadOutboxRow.execute({ id: parsed.data.outboxId });
     if (row?.status !== "pending") return;
     const handler = handlers[row.kind];
     if (!handler) throw new UnrecoverableError(`no handler for ${row.kind}`);
