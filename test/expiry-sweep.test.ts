@@ -1,5 +1,6 @@
 import { expireOverdue } from "@countersign/approvals";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allAuditEvents } from "./support/audit-events";
 import { baseRequest, startTestServer, type TestServer } from "./support/start-test-server";
 
 // The server's own workers sweep every 250 ms here; the test runs more sweeps beside them.
@@ -8,11 +9,6 @@ beforeAll(async () => {
   t = await startTestServer({ env: { COUNTERSIGN_RATE_LIMIT_PER_MINUTE: "10000" } });
 });
 afterAll(() => t?.close());
-
-interface AuditPage {
-  items: { type: string; request_id: string | null }[];
-  next_after: number | null;
-}
 
 describe("the expiry sweep", () => {
   it("expires every overdue request exactly once while several sweeps race, across batches", async () => {
@@ -37,7 +33,7 @@ describe("the expiry sweep", () => {
     const counts = await Promise.all([expireOverdue(ctx(), 20), expireOverdue(ctx(), 20), expireOverdue(ctx(), 20)]);
     expect(counts.every((n) => n >= 0)).toBe(true);
 
-    const reader = await t.createKey(["requests:read", "audit:read"]);
+    const reader = await t.createKey(["requests:read"]);
     const statusOf = async (id: string) => (await t.api(reader.key)("GET", `/v1/requests/${id}`)).body.status;
     for (let i = 0; i < 100 && (await Promise.all(ids.map(statusOf))).includes("pending"); i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -45,18 +41,10 @@ describe("the expiry sweep", () => {
     expect(new Set(await Promise.all(ids.map(statusOf)))).toEqual(new Set(["expired"]));
 
     const expiredEvents = new Map<string, number>();
-    let after: number | null = 0;
-    while (after !== null) {
-      const page: { body: AuditPage } = await t.api(reader.key)<AuditPage>(
-        "GET",
-        `/v1/audit?after=${after}&limit=1000`,
-      );
-      for (const e of page.body.items) {
-        if (e.type === "request.expired" && e.request_id) {
-          expiredEvents.set(e.request_id, (expiredEvents.get(e.request_id) ?? 0) + 1);
-        }
+    for (const e of await allAuditEvents(t)) {
+      if (e.type === "request.expired" && e.request_id) {
+        expiredEvents.set(e.request_id, (expiredEvents.get(e.request_id) ?? 0) + 1);
       }
-      after = page.body.next_after;
     }
     expect(ids.filter((id) => expiredEvents.get(id) !== 1)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditOf } from "../support/audit-events";
 import { baseRequest, type TestServer } from "../support/start-test-server";
-import { auditOf, type Published, sleep, startRecordingServer, untilAsync } from "./recording-server";
+import { type Published, sleep, startRecordingServer, untilAsync } from "./recording-server";
 
 let t: TestServer;
 let published: Published[];

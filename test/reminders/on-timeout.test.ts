@@ -2,9 +2,10 @@ import { expireOverdue } from "@countersign/approvals";
 import { requests } from "@countersign/approvals/store/schema";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditOf } from "../support/audit-events";
 import { startCallbackReceiver } from "../support/callback-receiver";
 import { baseRequest, type TestServer } from "../support/start-test-server";
-import { auditOf, startRecordingServer } from "./recording-server";
+import { startRecordingServer } from "./recording-server";
 
 let t: TestServer;
 let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;

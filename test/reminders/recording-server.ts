@@ -43,19 +43,3 @@ export async function untilAsync<T>(probe: () => Promise<T | undefined | null | 
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-type AuditEvent = { seq: number; type: string; request_id: string | null; data: Record<string, unknown> };
-type AuditPage = { items: AuditEvent[]; next_after: number | null };
-
-/** Every audit event of one request, oldest first. */
-export async function auditOf(t: TestServer, requestId: string): Promise<AuditEvent[]> {
-  const reader = await t.createKey(["audit:read"]);
-  const events: AuditEvent[] = [];
-  let after: number | null = 0;
-  while (after !== null) {
-    const page: { body: AuditPage } = await t.api(reader.key)<AuditPage>("GET", `/v1/audit?after=${after}&limit=1000`);
-    events.push(...page.body.items);
-    after = page.body.next_after;
-  }
-  return events.filter((e) => e.request_id === requestId);
-}
