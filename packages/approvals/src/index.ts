@@ -36,4 +36,12 @@ export type { LoadedPolicy } from "./policy-source";
 export { createOutboxRelay, type OutboxRelay } from "./queue/outbox-relay";
 export { createQueues, type Queues } from "./queue/queues";
 export { startWorkers, type WorkerRuntime } from "./queue/start-workers";
-export { type Database, type Db, migrationsFolder, openDatabase, queryRows } from "./store/database";
+export {
+  type Database,
+  type Db,
+  migrationsFolder,
+  openDatabase,
+  queryRows,
+  queryRowsPrepared,
+  type StatementTemplate,
+} from "./store/database";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { SQL } from "drizzle-orm";
+import { is, Placeholder, type SQL, sql } from "drizzle-orm";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Pool, QueryResultRow } from "pg";
 import { releaseClientsOnFailedBegin } from "./release-on-failed-begin";
@@ -80,22 +80,51 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 const pools = new WeakMap<Db, Pool>();
 const dialect = new PgDialect();
-const statementNames = new Map<string, string>();
+
+/** A statement's text, its name for Postgres, and which value goes in each of its parameters. */
+interface PreparedText {
+  name: string;
+  text: string;
+  params: string[];
+}
+const preparedTexts = new Map<string, PreparedText>();
+
+/** Renders a statement whose every value comes from `value(name)`. */
+export type StatementTemplate = (value: (name: string) => unknown) => SQL;
 
 /**
- * queryRows for a statement run on every request: on Postgres it is parsed and planned once per
- * connection (a named prepared statement) rather than every time. Elsewhere (PGlite, inside a
- * transaction) it is queryRows.
+ * Rows of a statement run on every request. On Postgres its text is built once per `key` (the
+ * template rendered with placeholders) and it runs as a named prepared statement: no query building
+ * per call, and Postgres parses and plans it once per connection. `key` must name everything the
+ * text depends on besides `values`. Elsewhere (PGlite) the template is rendered with the values.
  */
-export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
+export async function queryRowsPrepared<T>(
+  db: Db,
+  key: string,
+  template: StatementTemplate,
+  values: Record<string, unknown>,
+): Promise<T[]> {
   const pool = pools.get(db);
-  if (!pool) return queryRows(db, query);
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  let name = statementNames.get(text);
-  if (!name && statementNames.size < 256) {
-    name = `cs_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
-    statementNames.set(text, name);
-  }
-  const result = await pool.query<T & QueryResultRow>({ name, text, values: params });
+  if (!pool) return queryRows(db, template(fromValues(values)));
+  const statement = preparedTexts.get(key) ?? prepareText(key, template);
+  const result = await pool.query<T & QueryResultRow>({
+    name: statement.name,
+    text: statement.text,
+    values: statement.params.map((name) => values[name]),
+  });
   return result.rows;
+}
+
+const fromValues = (values: Record<string, unknown>) => (name: string) => values[name];
+
+function prepareText(key: string, template: StatementTemplate): PreparedText {
+  const { sql: text, params } = dialect.sqlToQuery(template((name) => sql.placeholder(name)));
+  const names = params.map((param) => {
+    if (!is(param, Placeholder)) throw new Error(`statement ${key}: a value is not a placeholder`);
+    return param.name;
+  });
+  const statement = { name: `cs_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`, text, params: names };
+  // Keys come from a handful of statement shapes; the bound keeps a bug from growing it without end.
+  if (preparedTexts.size < 256) preparedTexts.set(key, statement);
+  return statement;
 }

@@ -14,16 +14,15 @@ export function dbRecord<T extends Table>(table: T, values: T["$inferInsert"]): 
   return record;
 }
 
-/** `insert into t (cols) select cols from jsonb_populate_recordset(null::t, <rows>) [where …]`; columns from the first row. */
-export function insertRecords(table: Table, records: Record<string, unknown>[], where?: SQL): SQL {
-  const columns = sql.raw(
-    Object.keys(records[0] ?? {})
-      .map(quote)
-      .join(", "),
-  );
+/**
+ * `insert into t (cols) select cols from jsonb_populate_recordset(null::t, <rows>) [where …]`, where
+ * `rows` is the JSON text of records that set exactly `columns`.
+ */
+export function insertRecords(table: Table, columns: string[], rows: unknown, where?: SQL): SQL {
+  const names = sql.raw(columns.map(quote).join(", "));
   const name = sql.raw(quote(getTableName(table)));
-  const rows = sql`jsonb_populate_recordset(null::${name}, ${JSON.stringify(records)}::jsonb)`;
-  return sql`insert into ${name} (${columns}) select ${columns} from ${rows}${where ? sql` where ${where}` : sql``}`;
+  const source = sql`jsonb_populate_recordset(null::${name}, ${rows}::jsonb)`;
+  return sql`insert into ${name} (${names}) select ${names} from ${source}${where ? sql` where ${where}` : sql``}`;
 }
 
 const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
