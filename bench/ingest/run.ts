@@ -1,6 +1,6 @@
 // POST /v1/requests under load, against a bare Fastify route doing one INSERT and one BullMQ add
 // on the same Postgres and Redis, measured in the same run:
-//   npx tsx bench/ingest/run.ts [--seconds=12] [--rate=300] [--rounds=3]
+//   npx tsx bench/ingest/run.ts [--seconds=12] [--rate=300] [--rounds=5]
 // The machine's speed drifts over minutes, so max-throughput runs alternate baseline and
 // countersign for several rounds and the ratio is taken per round (the median is the figure).
 import { randomBytes, randomUUID } from "node:crypto";
@@ -16,7 +16,7 @@ const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const SECONDS = arg("seconds", 12);
 const RATE = arg("rate", 300);
-const ROUNDS = arg("rounds", 3);
+const ROUNDS = arg("rounds", 5);
 const POLICY = fileURLToPath(new URL("../../test/reliability/policy.yaml", import.meta.url));
 
 /** A realistic request of about 1 KiB; params differ every time (identical pending requests merge). */
