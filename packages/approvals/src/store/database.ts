@@ -96,7 +96,8 @@ export type StatementTemplate = (value: (name: string) => unknown) => SQL;
  * Rows of a statement run on every request. On Postgres its text is built once per `key` (the
  * template rendered with placeholders) and it runs as a named prepared statement: no query building
  * per call, and Postgres parses and plans it once per connection. `key` must name everything the
- * text depends on besides `values`. Elsewhere (PGlite) the template is rendered with the values.
+ * text depends on besides `values`. Elsewhere (PGlite, or a transaction's handle, which has no pool
+ * of its own here) the template is rendered with the values and run as an ordinary query.
  */
 export async function queryRowsPrepared<T>(
   db: Db,
