@@ -130,4 +130,22 @@ describe("the approval loop over HTTP", () => {
     expect(JSON.stringify(view.body)).not.toContain("hunter2-very-secret");
     expect(view.body.token).toBeUndefined();
   });
+
+  it("shows a value the policy's masking.allow declares public, and masks its look-alikes", async () => {
+    const demo = "ghp_PublicDemoKeyQ7mZ2xW9vK4tR8nB3cY6hJ1s";
+    const other = demo.replace("Demo", "Real");
+    const created = await t.api(requester.key)(
+      "POST",
+      "/v1/requests",
+      baseRequest({ params: { table: "users", demo_key: demo, note: `rotate ${other}` } }),
+    );
+    expect(created.status).toBe(201);
+    const paths = created.body.masking.findings.map((f: { path: string }) => f.path);
+    expect(paths).toContain("$.params.note");
+    expect(paths).not.toContain("$.params.demo_key");
+    const reader = await t.createKey(["requests:read"]);
+    const view = await t.api(reader.key)("GET", `/v1/requests/${created.body.id}`);
+    expect(view.body.params.demo_key).toBe(demo);
+    expect(JSON.stringify(view.body)).not.toContain(other);
+  });
 });

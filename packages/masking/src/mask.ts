@@ -16,7 +16,7 @@ import { walkValue } from "./walk";
  */
 export function createMasker(options: MaskerOptions = {}): Masker {
   const policy = MaskingPolicy.parse(options.policy ?? {});
-  const detectors = buildDetectors(policy.detectors, policy.custom);
+  const detectors = buildDetectors(policy.detectors, policy.custom, policy.allow);
   const compiled: CompiledPolicy = {
     detectors,
     keys: keyFacts(detectors.text),

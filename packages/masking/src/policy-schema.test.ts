@@ -14,7 +14,13 @@ describe("MaskingPolicy", () => {
       strategies: { default: "redact", email: "partial", credit_card: "last4", identifier: "fingerprint" },
     });
     expect(p.custom).toEqual([]);
-    expect(MaskingPolicy.parse({})).toEqual({ fields: [], detectors: "default", strategies: {}, custom: [] });
+    expect(MaskingPolicy.parse({})).toEqual({
+      fields: [],
+      detectors: "default",
+      strategies: {},
+      custom: [],
+      allow: [],
+    });
   });
 
   it("reports every problem with its path", () => {

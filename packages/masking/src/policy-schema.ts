@@ -37,6 +37,22 @@ const customDetector = z
     message: "give exactly one of regex or words",
   });
 
+// A value declared public: exactly this text, or any text the (safety-checked) regex matches whole.
+const allowEntry = z.union([
+  z.string().min(1).max(4096),
+  z
+    .object({
+      regex: z.string().superRefine((source, ctx) => {
+        const problem = regexProblem(source);
+        if (problem) ctx.addIssue({ code: "custom", message: `regex ${problem}` });
+        // `.{0,1000}` and the like (anything that matches the empty value) would turn masking off
+        else if (new RegExp(`^(?:${source})$`, "u").test(""))
+          ctx.addIssue({ code: "custom", message: "regex must not match an empty value" });
+      }),
+    })
+    .strict(),
+]);
+
 /** The `masking` section of countersign.policy.yaml (CONTRACT.md section 5). */
 export const MaskingPolicy = z
   .object({
@@ -54,6 +70,8 @@ export const MaskingPolicy = z
       }),
     strategies: z.record(z.string(), strategy).default({}),
     custom: z.array(customDetector).default([]),
+    /** Values that are public by design; a detector finding exactly one of them leaves it shown. */
+    allow: z.array(allowEntry).max(10_000).default([]),
   })
   .strict()
   .superRefine((policy, ctx) => {

@@ -276,6 +276,10 @@ function maskByKeyName(
   if (value === null || value === undefined || typeof value === "boolean") return NOT_SENSITIVE;
   if (!cls) return NOT_SENSITIVE;
   const detector = `key:${shownKey}`;
+  // a value the policy declares public is shown under any name
+  const allowed = ctx.policy.detectors.allowed;
+  if (allowed && (typeof value === "string" || typeof value === "number") && allowed(String(value)))
+    return NOT_SENSITIVE;
   if (typeof value === "number" || typeof value === "bigint") {
     return cls.numeric ? maskWhole(value, cls.type, "secret", detector, path, encoding, ctx) : NOT_SENSITIVE;
   }

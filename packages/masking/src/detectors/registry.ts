@@ -1,4 +1,6 @@
 // The built-in detectors by name, the groups a policy can name, and assembly of the active set.
+
+import { type AllowEntry, type AllowedValue, allowedValues, withAllowlist } from "./allowlist";
 import {
   authHeaderDetector,
   cliCredentialsDetector,
@@ -79,20 +81,28 @@ export interface DetectorSet {
   perString: Detector[];
   /** Run on the decimal form of large integers (card numbers sent as JSON numbers). */
   numeric: Detector[];
+  /** The policy's `allow`: values no detector and no key-name rule masks; null when it lists none. */
+  allowed: AllowedValue | null;
 }
 
-export function buildDetectors(selection: "default" | "none" | string[], custom: CustomDetectorSpec[]): DetectorSet {
+export function buildDetectors(
+  selection: "default" | "none" | string[],
+  custom: CustomDetectorSpec[],
+  allow: AllowEntry[] = [],
+): DetectorSet {
   const names = expandDetectorNames(selection);
+  const allowed = allowedValues(allow);
+  const filtered = (d: Detector) => (allowed ? withAllowlist(d, allowed) : d);
   const text: Detector[] = [];
   const providers = new Set(SECRET_PATTERN_DETECTORS.filter((n) => names.has(n)));
-  if (providers.size > 0) text.push(secretPatternDetector(providers));
-  for (const d of [...STRUCTURAL_SECRETS, ...PII, ibanDetector]) if (names.has(d.name)) text.push(d);
+  if (providers.size > 0) text.push(filtered(secretPatternDetector(providers)));
+  for (const d of [...STRUCTURAL_SECRETS, ...PII, ibanDetector]) if (names.has(d.name)) text.push(filtered(d));
   // last in the list, as they were one by one; one pass over the digit runs serves them all
   const ids = NATIONAL_IDS.filter((d) => names.has(d.name));
-  if (ids.length > 0) text.push(nationalIdsDetector(ids));
+  if (ids.length > 0) text.push(filtered(nationalIdsDetector(ids)));
   const batchable = [...text];
-  const perString = custom.map(customDetector);
+  const perString = custom.map((c) => filtered(customDetector(c)));
   text.push(...perString);
-  const numeric = [creditCardDetector, phoneDetector].filter((d) => names.has(d.name));
-  return { text, batchable, perString, numeric };
+  const numeric = [creditCardDetector, phoneDetector].filter((d) => names.has(d.name)).map(filtered);
+  return { text, batchable, perString, numeric, allowed };
 }
