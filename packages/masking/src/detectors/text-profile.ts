@@ -1,3 +1,4 @@
+import { codeUnits } from "../code-units";
 import { B64_MIN, rememberBase64Runs, rememberDigitRuns } from "../text-runs";
 import { MARKED, rememberMarks } from "./punctuation";
 import { EDGE_PAIRS, LAST_TWO_LETTERS, LITERAL, ROOT, ROOT_PW, rememberStarts, TRIPLES, WORD } from "./text-starts";
@@ -48,9 +49,10 @@ export function profile(text: string): TextProfile {
   // the previous character when ASCII, else 0 (no literal starts with NUL)
   let prev = 0;
   const length = text.length;
+  const units = codeUnits(text);
   let i = 0;
   while (i < length) {
-    let c = text.charCodeAt(i);
+    let c = units[i]!;
     if ((c | 32) >= 97 && (c | 32) <= 122) {
       // the common case, a run of letters: only the table of letter triples is read per letter
       const from = i;
@@ -58,7 +60,7 @@ export function profile(text: string): TextProfile {
       let folded = c & 31;
       for (;;) {
         if (++i >= length) break;
-        c = text.charCodeAt(i);
+        c = units[i]!;
         if ((c | 32) < 97 || (c | 32) > 122) break;
         folded = ((folded << 5) | (c & 31)) & 0x7fff;
         const t = triples[folded]!;
@@ -72,7 +74,7 @@ export function profile(text: string): TextProfile {
         }
       }
       if (i - from >= 2 && LAST_TWO_LETTERS[folded & 0x3ff] !== 0 && hits.length <= cap) hits.push(i - 2);
-      prev = text.charCodeAt(i - 1);
+      prev = units[i - 1]!;
       letters += i - from;
       if (b64Start < 0) b64Start = from;
       continue;
@@ -83,7 +85,7 @@ export function profile(text: string): TextProfile {
         if (edges[(prev << 7) | c] !== 0 && hits.length <= cap) hits.push(i - 1);
         prev = c;
         if (++i >= length) break;
-        c = text.charCodeAt(i);
+        c = units[i]!;
         if (c < 48 || c > 57) break;
       }
       digits += i - from;
