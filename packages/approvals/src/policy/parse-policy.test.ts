@@ -77,6 +77,7 @@ describe("parsePolicy: valid policies", () => {
       detectors: "default",
       strategies: { default: "redact", email: "partial", credit_card: "last4", identifier: "fingerprint" },
       custom: [],
+      allow: [],
     });
   });
 
@@ -130,7 +131,7 @@ describe("parsePolicy: valid policies", () => {
     const { policy } = ok(parsePolicy("version: 1\nrules: [{ name: all, match: {}, decide: deny }]\n"));
     expect(policy.approvers).toEqual({});
     expect(policy.channels).toEqual({});
-    expect(policy.masking).toEqual({ fields: [], detectors: "default", strategies: {}, custom: [] });
+    expect(policy.masking).toEqual({ fields: [], detectors: "default", strategies: {}, custom: [], allow: [] });
     expect(policy.rules[0]).toMatchObject({ notify: [], ttl: "15m", ttl_seconds: 900 });
   });
 
