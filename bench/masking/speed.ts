@@ -14,6 +14,8 @@ export interface SpeedRow {
   mbPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  /** p99 of a block of calls to this tool alone, after the rounds. */
+  p99AloneMs: number;
 }
 
 interface Tool {
@@ -26,6 +28,7 @@ interface Tool {
 }
 
 const ROUNDS = 20;
+const ALONE_ROUNDS = 10;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -34,6 +37,8 @@ function percentile(sorted: number[], p: number): number {
 /**
  * Steady state, as a long-running server sees it: every tool is warmed up first (JIT tiers), then
  * the tools take turns in rounds, so a change in load on the shared cores falls on all of them.
+ * In turns, a young-generation collection started by one tool's garbage may pause another's call,
+ * so each tool then also runs a block alone, for the latency it has in a process of its own.
  */
 async function measureAll(tools: Tool[], texts: string[]): Promise<SpeedRow[]> {
   for (const t of tools) for (let i = 0; i < t.warmup; i++) await t.run(i % texts.length);
@@ -53,8 +58,19 @@ async function measureAll(tools: Tool[], texts: string[]): Promise<SpeedRow[]> {
       }
     }
   }
+  const alone = tools.map(() => [] as number[]);
+  for (let k = 0; k < tools.length; k++) {
+    const tool = tools[k]!;
+    for (let c = 0; c < tool.perRound * ALONE_ROUNDS; c++) {
+      const i = c % texts.length;
+      const start = performance.now();
+      await tool.run(i);
+      alone[k]!.push(performance.now() - start);
+    }
+  }
   return tools.map((tool, k) => {
     const sorted = [...times[k]!].sort((a, b) => a - b);
+    const sortedAlone = [...alone[k]!].sort((a, b) => a - b);
     const total = sorted.reduce((a, b) => a + b, 0);
     return {
       tool: tool.name,
@@ -63,6 +79,7 @@ async function measureAll(tools: Tool[], texts: string[]): Promise<SpeedRow[]> {
       mbPerSec: bytes[k]! / 1e6 / (total / 1e3),
       p50Ms: percentile(sorted, 50),
       p99Ms: percentile(sorted, 99),
+      p99AloneMs: percentile(sortedAlone, 99),
     };
   });
 }
