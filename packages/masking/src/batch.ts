@@ -72,13 +72,10 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
       list = [];
       local[k] = list;
     }
-    list.push({
-      start: m.start - at,
-      end: m.end - at,
-      type: m.type,
-      detector: m.detector,
-      category: m.category,
-    });
+    // the scan's matches are this batch's own: moved to the string's offsets in place
+    m.start -= at;
+    m.end -= at;
+    list.push(m);
   }
   // the first base64 run not before the string at hand (the strings and the runs are both in order)
   let run = 0;
