@@ -34,6 +34,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** Milliseconds one call of `tool` on text `i` takes. */
+async function timeCall(tool: Tool, i: number): Promise<number> {
+  const start = performance.now();
+  await tool.run(i);
+  return performance.now() - start;
+}
+
 /**
  * Steady state, as a long-running server sees it: every tool is warmed up first (JIT tiers), then
  * the tools take turns in rounds, so a change in load on the shared cores falls on all of them.
@@ -51,9 +58,7 @@ async function measureAll(tools: Tool[], texts: string[]): Promise<SpeedRow[]> {
       for (let c = 0; c < tool.perRound; c++) {
         const i = next[k]! % texts.length;
         next[k] = i + 1;
-        const start = performance.now();
-        await tool.run(i);
-        times[k]!.push(performance.now() - start);
+        times[k]!.push(await timeCall(tool, i));
         bytes[k]! += texts[i]!.length;
       }
     }
@@ -61,16 +66,11 @@ async function measureAll(tools: Tool[], texts: string[]): Promise<SpeedRow[]> {
   const alone = tools.map(() => [] as number[]);
   for (let k = 0; k < tools.length; k++) {
     const tool = tools[k]!;
-    for (let c = 0; c < tool.perRound * ALONE_ROUNDS; c++) {
-      const i = c % texts.length;
-      const start = performance.now();
-      await tool.run(i);
-      alone[k]!.push(performance.now() - start);
-    }
+    for (let c = 0; c < tool.perRound * ALONE_ROUNDS; c++) alone[k]!.push(await timeCall(tool, c % texts.length));
   }
   return tools.map((tool, k) => {
     const sorted = [...times[k]!].sort((a, b) => a - b);
-    const sortedAlone = [...alone[k]!].sort((a, b) => a - b);
+    const sortedAlone = alone[k]!.sort((a, b) => a - b);
     const total = sorted.reduce((a, b) => a + b, 0);
     return {
       tool: tool.name,
