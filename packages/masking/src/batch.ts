@@ -3,7 +3,8 @@
 // detector matches across; a match that would cross it sends its strings back to one-by-one scanning.
 import type { MaskContext } from "./context";
 import type { Match } from "./detectors/types";
-import type { PathRef } from "./lazy-path";
+import type { Segment } from "./json-path";
+import { PathNode, type PathRef } from "./lazy-path";
 import { applyMatches, maskString, needsDecoding } from "./mask-string";
 import { merge, scan } from "./scan-text";
 import { isShortPlainWord } from "./short-words";
@@ -20,14 +21,24 @@ export class Slot {
   result: Replacement | undefined;
   /** Written back even when the scan changed nothing. */
   rewrite = false;
+  private node: PathRef | undefined;
   constructor(
     readonly text: string,
-    readonly path: PathRef,
+    /** The path of the string's container, or of the string itself when `seg` is undefined. */
+    private readonly parent: PathRef,
+    private readonly seg: Segment | undefined,
+    private readonly mayRepeat: boolean,
     readonly states: Uint32Array | null,
     readonly encoding: string | undefined,
     /** How many encodings deep the string sits (0 for a value of the request itself). */
     readonly depth = 0,
   ) {}
+
+  /** The string's path node, made when first asked for: most strings hold nothing to report. */
+  get path(): PathRef {
+    this.node ??= this.seg === undefined ? this.parent : new PathNode(this.parent, this.seg, this.mayRepeat);
+    return this.node;
+  }
 }
 
 export const DROPPED = Symbol("dropped");

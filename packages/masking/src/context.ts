@@ -5,6 +5,7 @@ import type { DetectorSet } from "./detectors/registry";
 import type { Category } from "./detectors/types";
 import type { PathMatcher } from "./json-path";
 import type { KeyFacts } from "./key-facts";
+import { redactedToken } from "./labels";
 import { PathNode, type PathRef, pathText } from "./lazy-path";
 import { applyStrategy, type Replacement, resolveStrategy } from "./strategies";
 import type { Finding, MaskLimits, Strategy } from "./types";
@@ -133,7 +134,7 @@ export class MaskContext {
   /** Fail closed: the whole value is replaced and the reason recorded. */
   failClosed(path: PathRef, reason: string, encoding?: string): string {
     this.record(finding(pathText(path), reason, `limit:${reason}`, "redact", encoding), path);
-    return `[REDACTED:${reason}]`;
+    return redactedToken(reason);
   }
 
   result(): Finding[] {

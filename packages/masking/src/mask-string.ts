@@ -6,6 +6,7 @@ import { flushSlots, Slot } from "./batch";
 import type { MaskContext } from "./context";
 import { findEncoded, parseJsonContainer } from "./decode";
 import type { Match } from "./detectors/types";
+import { detectorLabel } from "./labels";
 import type { PathRef } from "./lazy-path";
 import { findMatches } from "./scan-text";
 import { DROP, isMaskToken, type Replacement } from "./strategies";
@@ -121,7 +122,7 @@ export function applyMatches(
       s.slice(m.start, m.end),
       m.type,
       m.category,
-      `detector:${m.detector}`,
+      detectorLabel(m.detector),
       path,
       encoding,
       dropOk,

@@ -237,6 +237,26 @@ describe("mask", () => {
     expect((wide.masked as unknown[]).filter((x) => x === "[REDACTED:size_limit]").length).toBeGreaterThan(0);
   });
 
+  it("counts every leaf against the node cap and names the leaf it stopped at", () => {
+    const m = createMasker({ limits: { maxNodes: 4 } });
+    // the object is node 1, then one node per value, strings and primitives alike
+    const { masked, findings } = m.mask({ a: "x", b: true, c: null, d: "jo@example.com", e: 7 });
+    expect(masked).toEqual({
+      a: "x",
+      b: true,
+      c: null,
+      d: "[REDACTED:size_limit]",
+      e: "[REDACTED:size_limit]",
+    });
+    expect(findings.map((f) => [f.path, f.type])).toEqual([
+      ["$.d", "size_limit"],
+      ["$.e", "size_limit"],
+    ]);
+    const list = m.mask(["x", "jo@example.com", 1, "y"]);
+    expect(list.masked).toEqual(["x", "[REDACTED:email]", 1, "[REDACTED:size_limit]"]);
+    expect(list.findings.map((f) => f.path)).toEqual(["$[3]", "$[1]"]);
+  });
+
   it("masks free text for the logger", () => {
     const m = createMasker();
     const jwt = fake.jwt();

@@ -2,6 +2,7 @@
 // partial secret is still a secret, so `partial`/`last4` fall back to `redact` for them.
 import { createHmac } from "node:crypto";
 import type { Category } from "./detectors/types";
+import { redactedToken } from "./labels";
 import type { Strategy } from "./types";
 
 export const DROP: unique symbol = Symbol("drop");
@@ -97,7 +98,7 @@ export function applyStrategy(strategy: Strategy, type: string, value: string, k
     case "last4":
       return last4(value);
     default:
-      return `[REDACTED:${type}]`;
+      return redactedToken(type);
   }
 }
 

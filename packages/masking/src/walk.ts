@@ -5,6 +5,7 @@ import type { MaskContext } from "./context";
 import type { Match } from "./detectors/types";
 import type { Segment } from "./json-path";
 import type { KeyClass } from "./key-names";
+import { detectorLabel, redactedToken } from "./labels";
 import { PathNode, type PathRef } from "./lazy-path";
 import { maskString } from "./mask-string";
 import { findMatches } from "./scan-text";
@@ -57,7 +58,7 @@ function maskKey(
   for (const m of matches) {
     const detector = `detector:${m.detector}:key`;
     const r = ctx.replace(key.slice(m.start, m.end), m.type, m.category, detector, parentPath, encoding, false);
-    out += key.slice(at, m.start) + (r === DROP ? `[REDACTED:${m.type}]` : r);
+    out += key.slice(at, m.start) + (r === DROP ? redactedToken(m.type) : r);
     at = m.end;
   }
   return out + key.slice(at);
@@ -73,7 +74,7 @@ function numberValue(n: number | bigint, path: PathRef, encoding: string | undef
   const matches = findMatches(digits, ctx.policy.detectors.numeric);
   if (matches.length === 0) return n;
   const m = matches[0]!;
-  const r = ctx.replace(digits, m.type, m.category, `detector:${m.detector}`, path, encoding);
+  const r = ctx.replace(digits, m.type, m.category, detectorLabel(m.detector), path, encoding);
   return r;
 }
 
@@ -98,7 +99,7 @@ export function walkValue(
   switch (typeof value) {
     case "string":
       if (ctx.slots && decodeDepth === ctx.slotDepth && value.length > 0) {
-        const slot = new Slot(value, path, states, encoding, decodeDepth);
+        const slot = new Slot(value, path, undefined, false, states, encoding, decodeDepth);
         ctx.slots.push(slot);
         return slot;
       }
@@ -153,6 +154,44 @@ export function walkValue(
   }
 }
 
+const NOT_LEAF = Symbol("not-leaf");
+
+/**
+ * The child `seg` of `parent` when it is a string or a primitive: walked as `walkValue` would, but
+ * its path node is made only if something is reported on it (most leaves report nothing).
+ * NOT_LEAF for anything else, which `walkValue` walks.
+ */
+function walkLeaf(
+  value: unknown,
+  parent: PathRef,
+  seg: Segment,
+  mayRepeat: boolean,
+  states: Uint32Array | null,
+  decodeDepth: number,
+  encoding: string | undefined,
+  ctx: MaskContext,
+): unknown {
+  switch (typeof value) {
+    case "string":
+      if (value.length > 0 && !(ctx.slots && decodeDepth === ctx.slotDepth)) return NOT_LEAF;
+      break;
+    case "number":
+      if (Number.isInteger(value) && Math.abs(value) >= FEWER_THAN_9_DIGITS) return NOT_LEAF;
+      break;
+    case "boolean":
+    case "undefined":
+      break;
+    default:
+      if (value !== null) return NOT_LEAF;
+  }
+  if (++ctx.nodes > ctx.policy.limits.maxNodes)
+    return ctx.failClosed(new PathNode(parent, seg, mayRepeat), "size_limit", encoding);
+  if (typeof value !== "string" || value.length === 0) return value;
+  const slot = new Slot(value, parent, seg, mayRepeat, states, encoding, decodeDepth);
+  ctx.slots!.push(slot);
+  return slot;
+}
+
 type Entries = [keys: string[], values: unknown[]];
 
 // Read whole before walking: a getter that throws makes the object unreadable, not half-masked.
@@ -189,13 +228,17 @@ function walkArray(
 ): unknown[] {
   const out: unknown[] = [];
   const matcher = ctx.policy.fields;
+  const mayRepeat = ctx.repeatedWalks > 0;
   for (let i = 0; i < items.length; i++) {
-    const p = new PathNode(path, i, ctx.repeatedWalks > 0);
     const childStates = states && matcher.alive(states) ? matcher.advance(states, i, items.length) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
-    const r = field
-      ? maskWhole(items[i], "field", "field", `field:${field.source}`, p, encoding, ctx)
-      : walkValue(items[i], p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
+    let r = field ? NOT_LEAF : walkLeaf(items[i], path, i, mayRepeat, childStates, decodeDepth, encoding, ctx);
+    if (r === NOT_LEAF) {
+      const p = new PathNode(path, i, mayRepeat);
+      r = field
+        ? maskWhole(items[i], "field", "field", `field:${field.source}`, p, encoding, ctx)
+        : walkValue(items[i], p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
+    }
     if (r === DROP) continue;
     if (r instanceof Slot) {
       // the text stays unless its scan changes it (most do not)
@@ -238,18 +281,22 @@ function walkObject(
       keysMayClash = true;
       for (let n = 2; Object.hasOwn(out, outKey); n++) outKey = `${outKey.replace(/#\d+$/, "")}#${n}`;
     }
-    const p = new PathNode(path, outKey, pathsMayRepeat);
     const seg: Segment = key;
     const childStates = states && matcher.alive(states) ? matcher.advance(states, seg) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
-    let r: unknown;
-    if (field) {
-      r = maskWhole(child, "field", "field", `field:${field.source}`, p, encoding, ctx);
-    } else if (k8sSecret && (key === "data" || key === "stringData") && child && typeof child === "object") {
-      r = maskSecretData(child as object, p, encoding, ctx);
-    } else {
-      r = maskByKeyName(facts[i]!.cls, outKey, child, p, encoding, ctx);
-      if (r === NOT_SENSITIVE) r = walkValue(child, p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
+    const cls = facts[i]!.cls;
+    // a leaf no field rule and no key name selects: no path node unless it reports something
+    let r =
+      field || cls ? NOT_LEAF : walkLeaf(child, path, outKey, pathsMayRepeat, childStates, decodeDepth, encoding, ctx);
+    if (r === NOT_LEAF) {
+      const p = new PathNode(path, outKey, pathsMayRepeat);
+      if (field) r = maskWhole(child, "field", "field", `field:${field.source}`, p, encoding, ctx);
+      else if (k8sSecret && (key === "data" || key === "stringData") && child && typeof child === "object") {
+        r = maskSecretData(child as object, p, encoding, ctx);
+      } else {
+        r = maskByKeyName(cls, outKey, child, p, encoding, ctx);
+        if (r === NOT_SENSITIVE) r = walkValue(child, p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
+      }
     }
     if (r === DROP || r === undefined) continue;
     if (r instanceof Slot) {
