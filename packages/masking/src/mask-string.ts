@@ -116,30 +116,35 @@ export function applyMatches(
   holdsBase64?: boolean,
 ): Replacement {
   const limits = ctx.policy.limits;
+  const replace = (m: Match) =>
+    ctx.replace(s.slice(m.start, m.end), m.type, m.category, detectorLabel(m.detector), path, encoding, dropOk);
+  const decodes = decodeDepth < limits.maxDecodeDepth && (holdsBase64 ?? base64Runs(s, B64_MIN).length > 0);
+  if (!decodes) {
+    // the common case: the replacements spliced in as they come (the matches are disjoint and sorted)
+    let out = "";
+    let at = 0;
+    for (const m of matches) {
+      const r = replace(m);
+      if (r === DROP) return DROP;
+      if (m.start < at) continue;
+      out += s.slice(at, m.start) + r;
+      at = m.end;
+    }
+    return matches.length === 0 ? s : out + s.slice(at);
+  }
   const edits: Edit[] = [];
   for (const m of matches) {
-    const r = ctx.replace(
-      s.slice(m.start, m.end),
-      m.type,
-      m.category,
-      detectorLabel(m.detector),
-      path,
-      encoding,
-      dropOk,
-    );
+    const r = replace(m);
     if (r === DROP) return DROP;
     edits.push({ start: m.start, end: m.end, text: r });
   }
 
-  if (decodeDepth < limits.maxDecodeDepth) {
-    const runs = (holdsBase64 ?? base64Runs(s, B64_MIN).length > 0) ? findEncoded(s, matches, "base64") : [];
-    for (const span of runs) {
-      const inner = encoding ? `${encoding}>${span.encoding}` : span.encoding;
-      const r = maskString(span.decoded, path, null, decodeDepth + 1, inner, ctx, false);
-      if (r === span.decoded) continue;
-      const text = r === DROP ? "" : isMaskToken(r) ? r : span.encode(r);
-      edits.push({ start: span.start, end: span.end, text });
-    }
+  for (const span of findEncoded(s, matches, "base64")) {
+    const inner = encoding ? `${encoding}>${span.encoding}` : span.encoding;
+    const r = maskString(span.decoded, path, null, decodeDepth + 1, inner, ctx, false);
+    if (r === span.decoded) continue;
+    const text = r === DROP ? "" : isMaskToken(r) ? r : span.encode(r);
+    edits.push({ start: span.start, end: span.end, text });
   }
   if (edits.length === 0) return s;
   edits.sort((a, b) => a.start - b.start);
