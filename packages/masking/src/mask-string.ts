@@ -100,6 +100,17 @@ export function needsDecoding(s: string): boolean {
   return c === "{" || c === "[" || c === '"' || s.includes("%");
 }
 
+function replaceMatch(
+  s: string,
+  m: Match,
+  path: PathRef,
+  encoding: string | undefined,
+  ctx: MaskContext,
+  dropOk: boolean,
+): Replacement {
+  return ctx.replace(s.slice(m.start, m.end), m.type, m.category, detectorLabel(m.detector), path, encoding, dropOk);
+}
+
 /** Replaces the matches (disjoint, sorted) and the encoded runs nobody matched; DROP drops the field. */
 export function applyMatches(
   s: string,
@@ -115,16 +126,13 @@ export function applyMatches(
    */
   holdsBase64?: boolean,
 ): Replacement {
-  const limits = ctx.policy.limits;
-  const replace = (m: Match) =>
-    ctx.replace(s.slice(m.start, m.end), m.type, m.category, detectorLabel(m.detector), path, encoding, dropOk);
-  const decodes = decodeDepth < limits.maxDecodeDepth && (holdsBase64 ?? base64Runs(s, B64_MIN).length > 0);
+  const decodes = decodeDepth < ctx.policy.limits.maxDecodeDepth && (holdsBase64 ?? base64Runs(s, B64_MIN).length > 0);
   if (!decodes) {
     // the common case: the replacements spliced in as they come (the matches are disjoint and sorted)
     let out = "";
     let at = 0;
     for (const m of matches) {
-      const r = replace(m);
+      const r = replaceMatch(s, m, path, encoding, ctx, dropOk);
       if (r === DROP) return DROP;
       if (m.start < at) continue;
       out += s.slice(at, m.start) + r;
@@ -134,7 +142,7 @@ export function applyMatches(
   }
   const edits: Edit[] = [];
   for (const m of matches) {
-    const r = replace(m);
+    const r = replaceMatch(s, m, path, encoding, ctx, dropOk);
     if (r === DROP) return DROP;
     edits.push({ start: m.start, end: m.end, text: r });
   }

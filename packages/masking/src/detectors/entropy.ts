@@ -60,9 +60,12 @@ const NOT_GLUE = new Set([..." \t\r\n\"'`,;=:([{<>."].map((c) => c.charCodeAt(0)
 // structured token (JWT, Discord, SendGrid …) whose own rule checks the structure. A part joined
 // to a neighbour by a dot is not read as a secret on its own; a sentence's full stop joins nothing.
 function dottedPart(text: string, start: number, end: number): boolean {
-  const glued = (dot: number, far: number) =>
-    text.charCodeAt(dot) === 46 && far >= 0 && far < text.length && !NOT_GLUE.has(text.charCodeAt(far));
-  return glued(start - 1, start - 2) || glued(end, end + 1);
+  return gluedByDot(text, start - 1, start - 2) || gluedByDot(text, end, end + 1);
+}
+
+/** Whether a dot at `dot` joins the token to the character at `far` (beyond the dot). */
+function gluedByDot(text: string, dot: number, far: number): boolean {
+  return text.charCodeAt(dot) === 46 && far >= 0 && far < text.length && !NOT_GLUE.has(text.charCodeAt(far));
 }
 
 // Host and path of a URL are addresses, not credentials (known webhook shapes have their own rules).

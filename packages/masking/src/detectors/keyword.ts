@@ -165,43 +165,48 @@ function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string):
   return looksGenerated(v);
 }
 
+/**
+ * Reads the assignment whose key holds the root found at `index` (`length` characters) and adds its
+ * value to `out` when it is a credential. Returns where reading may go on from.
+ */
+function assignmentAt(text: string, index: number, length: number, out: Match[]): number {
+  let s = index;
+  let e = index + length;
+  while (s > 0 && index - s < 64 && isIdent(text.charCodeAt(s - 1))) s--;
+  while (e < text.length && e - index < 64 && isIdent(text.charCodeAt(e))) e++;
+  const keyEnd = e;
+  const s0 = s;
+  while (s < e && (text[s] === "-" || text[s] === ".")) s++;
+  const cliFlag = s > s0 && text[s - 1] === "-" && (s0 === 0 || isSpace(text[s0 - 1]) || text[s0 - 1] === "\n");
+  while (e > s && (text[e - 1] === "." || text[e - 1] === "-")) e--;
+  const key = text.slice(s, e);
+  const cls = classifyKey(key);
+  if (!cls) return keyEnd;
+  const value = findValue(text, s, e, cls, cliFlag);
+  if (!value) return keyEnd;
+  if (insideTemplate(text, s)) return keyEnd;
+  if (!value.quoted && codeExpression(text, value.start)) return keyEnd;
+  const raw = text.slice(value.start, value.end);
+  if (!acceptable(raw, value.quoted, cls, key)) return keyEnd;
+  const lead = raw.length - raw.trimStart().length;
+  const trail = raw.length - raw.trimEnd().length;
+  out.push({
+    start: value.start + lead,
+    end: value.end - trail,
+    type: cls.type,
+    detector: "keyword",
+    category: "secret",
+  });
+  // a masked value holds no further assignments worth reading
+  return Math.max(keyEnd, value.end);
+}
+
 export const keywordDetector: Detector = {
   name: "keyword",
   category: "secret",
   applies: (p) => p.letters >= 3 && p.length >= 6,
   scan(text: string, out: Match[]) {
     let processedTo = 0;
-    const at = (index: number, length: number) => {
-      let s = index;
-      let e = index + length;
-      while (s > 0 && index - s < 64 && isIdent(text.charCodeAt(s - 1))) s--;
-      while (e < text.length && e - index < 64 && isIdent(text.charCodeAt(e))) e++;
-      processedTo = e;
-      const s0 = s;
-      while (s < e && (text[s] === "-" || text[s] === ".")) s++;
-      const cliFlag = s > s0 && text[s - 1] === "-" && (s0 === 0 || isSpace(text[s0 - 1]) || text[s0 - 1] === "\n");
-      while (e > s && (text[e - 1] === "." || text[e - 1] === "-")) e--;
-      const key = text.slice(s, e);
-      const cls = classifyKey(key);
-      if (!cls) return;
-      const value = findValue(text, s, e, cls, cliFlag);
-      if (!value) return;
-      if (insideTemplate(text, s)) return;
-      if (!value.quoted && codeExpression(text, value.start)) return;
-      const raw = text.slice(value.start, value.end);
-      if (!acceptable(raw, value.quoted, cls, key)) return;
-      const lead = raw.length - raw.trimStart().length;
-      const trail = raw.length - raw.trimEnd().length;
-      out.push({
-        start: value.start + lead,
-        end: value.end - trail,
-        type: cls.type,
-        detector: "keyword",
-        category: "secret",
-      });
-      // a masked value holds no further assignments worth reading
-      processedTo = Math.max(processedTo, value.end);
-    };
     // where a root may start, from the text profile pass: only those places are tried
     const roots = keywordRootHits(text);
     if (roots !== null) {
@@ -209,7 +214,7 @@ export const keywordDetector: Detector = {
         if (p < processedTo) continue;
         HIT_AT.lastIndex = p;
         const m = HIT_AT.exec(text);
-        if (m !== null) at(p, m[0].length);
+        if (m !== null) processedTo = assignmentAt(text, p, m[0].length, out);
       }
       return;
     }
@@ -219,7 +224,7 @@ export const keywordDetector: Detector = {
     hit.lastIndex = 0;
     for (let m = hit.exec(hay); m !== null; m = hit.exec(hay)) {
       if (m.index < processedTo) continue;
-      at(m.index, m[0].length);
+      processedTo = assignmentAt(text, m.index, m[0].length, out);
       hit.lastIndex = processedTo;
     }
   },

@@ -72,26 +72,11 @@ export function patternDetector(name: string, category: Category, specs: Pattern
       const run = new Set<number>(always);
       const present = index.present(text);
       for (const id of present) for (const i of specsOf[id]!) run.add(i);
-      // null: too many occurrences to try one by one
-      const positionsOf = (literal: string): number[] | null => {
-        const id = idOf.get(literal);
-        return id !== undefined && present.includes(id) ? index.positions[id]! : [];
-      };
       for (const s of single) if (s.chars.some((c) => text.includes(c))) run.add(s.spec);
-      const emit = (spec: (typeof compiled)[number], m: RegExpExecArray) => {
-        const g = spec.group ?? 0;
-        const span = m.indices?.[g];
-        const value = m[g];
-        if (!span || value === undefined) return;
-        if (spec.valid && !spec.valid(value)) return;
-        let end = span[1];
-        if (spec.widen) while (end < text.length && end - span[0] < MAX_WIDEN && TOKEN_CHAR.test(text[end]!)) end++;
-        out.push({ start: span[0], end, type: spec.type, detector: spec.detector, category });
-      };
       for (const i of run) {
         const spec = compiled[i]!;
         if (spec.gate && !spec.gate(text)) continue;
-        const lists = spec.anchored ? spec.literals.map(positionsOf) : null;
+        const lists = spec.anchored ? spec.literals.map((l) => literalPositions(l, idOf, present, index)) : null;
         if (lists?.every((l) => l !== null)) {
           // tried where its literals occur, in order, never overlapping (as a global scan would find)
           const at = ascendingPositions(lists as number[][]);
@@ -103,7 +88,7 @@ export function patternDetector(name: string, category: Category, specs: Pattern
             const m = re.exec(text);
             if (m === null || m[0].length === 0) continue;
             done = p + m[0].length;
-            emit(spec, m);
+            emit(spec, m, text, out, category);
           }
           continue;
         }
@@ -114,11 +99,37 @@ export function patternDetector(name: string, category: Category, specs: Pattern
             re.lastIndex++;
             continue;
           }
-          emit(spec, m);
+          emit(spec, m, text, out, category);
         }
       }
     },
   };
+}
+
+/**
+ * Where `literal` occurs in the text `present` was read from: none when it does not occur, null
+ * when it occurs too often to be tried one place at a time.
+ */
+function literalPositions(
+  literal: string,
+  idOf: Map<string, number>,
+  present: number[],
+  index: LiteralIndex,
+): number[] | null {
+  const id = idOf.get(literal);
+  return id !== undefined && present.includes(id) ? index.positions[id]! : [];
+}
+
+/** Adds the match of `spec` (its group, widened if it asks) to `out` when its value passes `valid`. */
+function emit(spec: PatternSpec, m: RegExpExecArray, text: string, out: Match[], category: Category): void {
+  const g = spec.group ?? 0;
+  const span = m.indices?.[g];
+  const value = m[g];
+  if (!span || value === undefined) return;
+  if (spec.valid && !spec.valid(value)) return;
+  let end = span[1];
+  if (spec.widen) while (end < text.length && end - span[0] < MAX_WIDEN && TOKEN_CHAR.test(text[end]!)) end++;
+  out.push({ start: span[0], end, type: spec.type, detector: spec.detector, category });
 }
 
 /** The positions of several literals in one ascending list (most often only one of them occurs). */
