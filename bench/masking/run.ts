@@ -1,6 +1,7 @@
 // Reproduces every figure in packages/masking/README.md:
-//   npx tsx bench/masking/run.ts [--only=secrets,pii,stdnum,leak,speed] [--verbose]
+//   npx tsx bench/masking/run.ts [--only=secrets,pii,stdnum,leak,speed,alloc] [--verbose]
 import { createMasker } from "@countersign/masking";
+import { measureAllocation } from "./allocation";
 import { CORPORA_DIR, corporaAvailable } from "./corpora";
 import { evaluatePii } from "./eval-pii";
 import { evaluateSecrets, type FamilyResult } from "./eval-secrets";
@@ -129,6 +130,18 @@ async function main(): Promise<void> {
         r.p50Ms.toFixed(3),
         r.p99Ms.toFixed(3),
         r.p99AloneMs.toFixed(3),
+      ]),
+    );
+  }
+  if (want("alloc")) {
+    console.log("## Allocation per mask() call (same payloads, V8 sampling heap profiler)\n");
+    const rows = await measureAllocation();
+    table(
+      ["tool", "KB per call", "most allocated by (KB per call)"],
+      rows.map((r) => [
+        r.tool,
+        r.kbPerCall.toFixed(1),
+        r.top.map((t) => `${t.fn} ${t.kbPerCall.toFixed(1)}`).join("; "),
       ]),
     );
   }
