@@ -50,8 +50,9 @@ function processOne(slot: Slot, ctx: MaskContext): Replacement {
 
 function scanBatch(batch: Slot[], ctx: MaskContext): void {
   const { batchable, perString } = ctx.policy.detectors;
-  // sized once: grown push by push, the two lists cost twice their size in garbage
-  const starts = new Int32Array(batch.length);
+  // sized once: grown push by push, the two lists cost twice their size in garbage (a typed array
+  // costs more to make than it saves)
+  const starts = new Array<number>(batch.length);
   const parts = new Array<string>(batch.length + 1);
   let length = 0;
   for (let i = 0; i < batch.length; i++) {
