@@ -121,12 +121,13 @@ async function main(): Promise<void> {
     console.log("## Speed (~10 KiB agent payloads, same run)\n");
     const rows = await measureSpeed();
     table(
-      ["tool", "input", "calls", "MB/s", "p50 ms", "p99 ms", "p99 ms alone"],
+      ["tool", "input", "calls", "MB/s", "× secretlint (median of rounds)", "p50 ms", "p99 ms", "p99 ms alone"],
       rows.map((r) => [
         r.tool,
         r.input,
         r.calls,
         r.mbPerSec.toFixed(2),
+        r.vsReference.toFixed(2),
         r.p50Ms.toFixed(3),
         r.p99Ms.toFixed(3),
         r.p99AloneMs.toFixed(3),

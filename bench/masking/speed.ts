@@ -16,6 +16,11 @@ export interface SpeedRow {
   p99Ms: number;
   /** p99 of a block of calls to this tool alone, after the rounds. */
   p99AloneMs: number;
+  /**
+   * Throughput over the reference tool's (secretlint) in the same round, median over the rounds:
+   * steadier than a ratio of the MB/s columns when the load on the machine changes during a run.
+   */
+  vsReference: number;
 }
 
 interface Tool {
@@ -24,11 +29,20 @@ interface Tool {
   /** Calls per round: the slow tool gets fewer, so every round takes comparable time per tool. */
   perRound: number;
   warmup: number;
+  /** The tool the others' throughput is compared with, round by round. */
+  reference?: boolean;
   run: (i: number) => unknown;
 }
 
 const ROUNDS = 20;
 const ALONE_ROUNDS = 10;
+
+function median(xs: number[]): number {
+  return percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -52,17 +66,27 @@ async function measureAll(tools: Tool[], texts: string[]): Promise<SpeedRow[]> {
   const times = tools.map(() => [] as number[]);
   const bytes = tools.map(() => 0);
   const next = tools.map(() => 0);
+  // bytes per millisecond of each tool in each round
+  const roundRates = tools.map(() => [] as number[]);
   for (let round = 0; round < ROUNDS; round++) {
     for (let k = 0; k < tools.length; k++) {
       const tool = tools[k]!;
+      let roundMs = 0;
+      let roundBytes = 0;
       for (let c = 0; c < tool.perRound; c++) {
         const i = next[k]! % texts.length;
         next[k] = i + 1;
-        times[k]!.push(await timeCall(tool, i));
-        bytes[k]! += texts[i]!.length;
+        const ms = await timeCall(tool, i);
+        times[k]!.push(ms);
+        roundMs += ms;
+        roundBytes += texts[i]!.length;
       }
+      bytes[k]! += roundBytes;
+      roundRates[k]!.push(roundBytes / roundMs);
     }
   }
+  const ref = tools.findIndex((t) => t.reference);
+  if (ref < 0) throw new Error("one tool must be the reference");
   const alone = tools.map(() => [] as number[]);
   for (let k = 0; k < tools.length; k++) {
     const tool = tools[k]!;
@@ -80,6 +104,7 @@ async function measureAll(tools: Tool[], texts: string[]): Promise<SpeedRow[]> {
       p50Ms: percentile(sorted, 50),
       p99Ms: percentile(sorted, 99),
       p99AloneMs: percentile(sortedAlone, 99),
+      vsReference: median(roundRates[k]!.map((rate, r) => rate / roundRates[ref]![r]!)),
     };
   });
 }
@@ -114,6 +139,7 @@ export async function measureSpeed(): Promise<SpeedRow[]> {
         name: "secretlint (preset-recommend)",
         input: "JSON text",
         ...fast,
+        reference: true,
         run: (i) =>
           lintSource({
             source: { content: texts[i]!, filePath: "/payload.json", ext: ".json", contentType: "text" },
