@@ -4,7 +4,7 @@
 import type { MaskContext } from "./context";
 import type { Match } from "./detectors/types";
 import type { Segment } from "./json-path";
-import { PathNode, type PathRef } from "./lazy-path";
+import { type PathRef, pathOf } from "./lazy-path";
 import { applyMatches, maskString, needsDecoding } from "./mask-string";
 import { merge, scan } from "./scan-text";
 import { isShortPlainWord } from "./short-words";
@@ -36,7 +36,7 @@ export class Slot {
 
   /** The string's path node, made when first asked for: most strings hold nothing to report. */
   get path(): PathRef {
-    this.node ??= this.seg === undefined ? this.parent : new PathNode(this.parent, this.seg, this.mayRepeat);
+    this.node ??= pathOf(this.parent, this.seg, this.mayRepeat);
     return this.node;
   }
 }

@@ -30,6 +30,11 @@ export class PathNode {
 /** A path as text (`$`, or one already spelled out) or a node not yet spelled out. */
 export type PathRef = string | PathNode;
 
+/** The path of the child `seg` of `parent`, or `parent` itself when there is no segment. */
+export function pathOf(parent: PathRef, seg: Segment | undefined, mayRepeat: boolean): PathRef {
+  return seg === undefined ? parent : new PathNode(parent, seg, mayRepeat);
+}
+
 export function pathText(path: PathRef): string {
   return typeof path === "string" ? path : path.toString();
 }

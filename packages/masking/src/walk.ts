@@ -6,7 +6,7 @@ import type { Match } from "./detectors/types";
 import type { Segment } from "./json-path";
 import type { KeyClass } from "./key-names";
 import { detectorLabel, redactedToken } from "./labels";
-import { PathNode, type PathRef } from "./lazy-path";
+import { PathNode, type PathRef, pathOf } from "./lazy-path";
 import { maskString } from "./mask-string";
 import { findMatches } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
@@ -94,29 +94,20 @@ export function walkValue(
   ctx: MaskContext,
   ancestors: Set<object>,
 ): unknown {
+  const leaf = walkLeaf(value, path, undefined, false, states, decodeDepth, encoding, ctx);
+  if (leaf !== NOT_LEAF) return leaf;
   const limits = ctx.policy.limits;
   if (++ctx.nodes > limits.maxNodes) return ctx.failClosed(path, "size_limit", encoding);
   switch (typeof value) {
-    case "string":
-      if (ctx.slots && decodeDepth === ctx.slotDepth && value.length > 0) {
-        const slot = new Slot(value, path, undefined, false, states, encoding, decodeDepth);
-        ctx.slots.push(slot);
-        return slot;
-      }
+    case "string": // one not deferred to a batch
       return maskString(value, path, states, decodeDepth, encoding, ctx, true);
-    case "number":
-      return Number.isInteger(value) ? numberValue(value, path, encoding, ctx) : value;
+    case "number": // an integer long enough for the numeric detectors
     case "bigint":
       return numberValue(value, path, encoding, ctx);
     case "function":
     case "symbol":
       return undefined;
-    case "object":
-      break;
-    default:
-      return value;
   }
-  if (value === null) return null;
   if (depth >= limits.maxDepth) return ctx.failClosed(path, "depth_limit", encoding);
   const obj = value as object;
   if (ancestors.has(obj)) return ctx.failClosed(path, "cycle", encoding);
@@ -157,14 +148,14 @@ export function walkValue(
 const NOT_LEAF = Symbol("not-leaf");
 
 /**
- * The child `seg` of `parent` when it is a string or a primitive: walked as `walkValue` would, but
- * its path node is made only if something is reported on it (most leaves report nothing).
- * NOT_LEAF for anything else, which `walkValue` walks.
+ * A string to defer to the batch, or a primitive no detector reads, met as the child `seg` of
+ * `parent` (or at `parent` itself when `seg` is undefined): its path node is made only if something
+ * is reported on it (most leaves report nothing). NOT_LEAF for anything else, which `walkValue` walks.
  */
 function walkLeaf(
   value: unknown,
   parent: PathRef,
-  seg: Segment,
+  seg: Segment | undefined,
   mayRepeat: boolean,
   states: Uint32Array | null,
   decodeDepth: number,
@@ -185,7 +176,7 @@ function walkLeaf(
       if (value !== null) return NOT_LEAF;
   }
   if (++ctx.nodes > ctx.policy.limits.maxNodes)
-    return ctx.failClosed(new PathNode(parent, seg, mayRepeat), "size_limit", encoding);
+    return ctx.failClosed(pathOf(parent, seg, mayRepeat), "size_limit", encoding);
   if (typeof value !== "string" || value.length === 0) return value;
   const slot = new Slot(value, parent, seg, mayRepeat, states, encoding, decodeDepth);
   ctx.slots!.push(slot);

@@ -117,7 +117,7 @@ function literalPositions(
   index: LiteralIndex,
 ): number[] | null {
   const id = idOf.get(literal);
-  return id !== undefined && present.includes(id) ? index.positions[id]! : [];
+  return id !== undefined && present.includes(id) ? (index.positions[id] as number[] | null) : [];
 }
 
 /** Adds the match of `spec` (its group, widened if it asks) to `out` when its value passes `valid`. */
