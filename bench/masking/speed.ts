@@ -5,6 +5,7 @@ import { createMasker } from "@countersign/masking";
 import { lintSource } from "@secretlint/core";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 import { SyncRedactor } from "redact-pii";
+import { summarize } from "../support/percentiles";
 import { agentPayload } from "./payloads";
 
 export interface SpeedRow {
@@ -36,17 +37,6 @@ interface Tool {
 
 const ROUNDS = 20;
 const ALONE_ROUNDS = 10;
-
-function median(xs: number[]): number {
-  return percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** Milliseconds one call of `tool` on text `i` takes. */
 async function timeCall(tool: Tool, i: number): Promise<number> {
@@ -93,18 +83,16 @@ async function measureAll(tools: Tool[], texts: string[]): Promise<SpeedRow[]> {
     for (let c = 0; c < tool.perRound * ALONE_ROUNDS; c++) alone[k]!.push(await timeCall(tool, c % texts.length));
   }
   return tools.map((tool, k) => {
-    const sorted = [...times[k]!].sort((a, b) => a - b);
-    const sortedAlone = alone[k]!.sort((a, b) => a - b);
-    const total = sorted.reduce((a, b) => a + b, 0);
+    const inTurns = summarize(times[k]!);
     return {
       tool: tool.name,
       input: tool.input,
-      calls: sorted.length,
-      mbPerSec: bytes[k]! / 1e6 / (total / 1e3),
-      p50Ms: percentile(sorted, 50),
-      p99Ms: percentile(sorted, 99),
-      p99AloneMs: percentile(sortedAlone, 99),
-      vsReference: median(roundRates[k]!.map((rate, r) => rate / roundRates[ref]![r]!)),
+      calls: inTurns.count,
+      mbPerSec: bytes[k]! / 1e6 / ((inTurns.mean * inTurns.count) / 1e3),
+      p50Ms: inTurns.p50,
+      p99Ms: inTurns.p99,
+      p99AloneMs: summarize(alone[k]!).p99,
+      vsReference: summarize(roundRates[k]!.map((rate, r) => rate / roundRates[ref]![r]!)).p50,
     };
   });
 }
