@@ -231,6 +231,12 @@ export function isMaskedBody(body: string): boolean {
   return filler >= Math.max(6, body.length * 0.6);
 }
 
+// Words, capitalised words, capitals and numbers, each joined to the next by at most one of
+// `-_./ `. That is the same as runs of letters and digits joined by single separators, which is how
+// it is written: spelled as alternatives of words that may abut, the pattern backtracks
+// exponentially on a long mixed-case value with a bad last character (`Qqwzrt…dslc!`).
+const IDENTIFIER = /^[A-Za-z0-9]+(?:[-_./ ][A-Za-z0-9]+)*$/;
+
 /**
  * Does this look machine-generated (a key, a token) rather than written by a person (a word, an identifier,
  * a file name, a version)? Used where only context says "secret" weakly.
@@ -246,7 +252,7 @@ export function looksRandom(value: string, minLength = 10): boolean {
   const classes = (c.lower > 0 ? 1 : 0) + (c.upper > 0 ? 1 : 0) + (c.digit > 0 ? 1 : 0);
   if (classes < 2) return false;
   // identifiers and prose: words separated by _ - . / or camelCase humps, few digits
-  if (c.digit === 0 && /^(?:[A-Z]?[a-z]+|[A-Z]+|\d+)(?:[-_./ ]?(?:[A-Z]?[a-z]+|[A-Z]+|\d+))*$/.test(value)) {
+  if (c.digit === 0 && IDENTIFIER.test(value)) {
     const humps = value.match(/[A-Z]?[a-z]{3,}/g)?.length ?? 0;
     if (humps >= 2 || c.upper === 0 || c.lower === 0) return false;
   }
