@@ -1,3 +1,5 @@
+import { isUtf8 } from "node:buffer";
+import { mayBeJson } from "./json-shape";
 import { base64Runs } from "./text-runs";
 
 // Finding encoded text inside a string and putting it back. A secret that is base64- or
@@ -9,7 +11,20 @@ export interface EncodedSpan {
   end: number;
   encoding: "base64" | "url";
   decoded: string;
-  encode: (inner: string) => string;
+  /** Base64 in the URL-safe alphabet (`-_`). */
+  urlSafe: boolean;
+  /** Base64 that ended in `=` padding. */
+  padded: boolean;
+}
+
+/**
+ * `inner` encoded the way `span` was. Data rather than a closure per span: under keepNames (tsx), a
+ * function made at run time costs a defineProperty.
+ */
+export function encodeLike(span: EncodedSpan, inner: string): string {
+  if (span.encoding === "url") return encodeURIComponent(inner);
+  const out = Buffer.from(inner, "utf8").toString(span.urlSafe ? "base64url" : "base64");
+  return span.padded || !span.urlSafe ? out : out.replace(/=+$/, "");
 }
 
 function isSpaceCode(c: number): boolean {
@@ -26,6 +41,7 @@ export function parseJsonContainer(s: string): { ok: true; value: unknown } | { 
   const container = (first === "{" && last === "}") || (first === "[" && last === "]");
   const quoted = first === '"' && last === '"' && b - a >= 2 && s.includes("\\");
   if (!container && !quoted) return { ok: false };
+  if (!mayBeJson(s, a, b)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(s) };
   } catch {
@@ -33,7 +49,10 @@ export function parseJsonContainer(s: string): { ok: true; value: unknown } | { 
   }
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// Checked with `isUtf8` first: a fatal decoder throws on bytes that are not UTF-8, and a throw costs
+// microseconds (random tokens decode to such bytes). Decoding valid UTF-8 never replaces anything,
+// and strips a leading BOM as the fatal decoder does.
+const utf8 = new TextDecoder("utf-8");
 
 function printableText(s: string): boolean {
   let printable = 0;
@@ -57,7 +76,7 @@ function plausiblyText(token: string): boolean {
   return ok >= groups * 0.7; // leaves room for multi-byte UTF-8 text
 }
 
-function decodeBase64(token: string): { decoded: string; encode: (s: string) => string } | null {
+function decodeBase64(token: string): { decoded: string; urlSafe: boolean; padded: boolean } | null {
   if (!plausiblyText(token)) return null;
   const url = /[-_]/.test(token);
   if (url && /[+/]/.test(token)) return null;
@@ -69,21 +88,24 @@ function decodeBase64(token: string): { decoded: string; encode: (s: string) => 
   const bytes = Buffer.from(body, url ? "base64url" : "base64");
   // Buffer.from ignores junk; only accept exact round trips.
   if (bytes.toString(url ? "base64url" : "base64").replace(/=+$/, "") !== body) return null;
-  let decoded: string;
-  try {
-    decoded = utf8.decode(bytes);
-  } catch {
-    return null;
-  }
+  if (!isUtf8(bytes)) return null;
+  const decoded = utf8.decode(bytes);
   if (decoded.length < 8 || !printableText(decoded)) return null;
-  const encode = (s: string) => {
-    const out = Buffer.from(s, "utf8").toString(url ? "base64url" : "base64");
-    return padded || !url ? out : out.replace(/=+$/, "");
-  };
-  return { decoded, encode };
+  return { decoded, urlSafe: url, padded };
 }
 
-const URI_CHAR = /[A-Za-z0-9%._~+!*'()\-:@,;$]/;
+// What a percent-encoded run is made of: [A-Za-z0-9%._~+!*'()\-:@,;$], as a table (read per character)
+const URI_CHAR = new Uint8Array(128);
+for (const c of "%._~+!*'()-:@,;$") URI_CHAR[c.charCodeAt(0)] = 1;
+for (let c = 48; c <= 57; c++) URI_CHAR[c] = 1;
+for (let c = 65; c <= 90; c++) URI_CHAR[c] = URI_CHAR[c + 32] = 1;
+
+function isUriChar(c: number): boolean {
+  return c < 128 && URI_CHAR[c] === 1;
+}
+
+// A `%` without two hex digits after it: decodeURIComponent would throw (slowly) on the run.
+const MALFORMED_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 
 function overlaps(start: number, end: number, covered: ReadonlyArray<{ start: number; end: number }>): boolean {
   for (const c of covered) if (start < c.end && end > c.start) return true;
@@ -106,7 +128,7 @@ export function findEncoded(
       while (end < text.length && end - runEnd < 2 && text[end] === "=") end++;
       if (end - start > 65536 || overlaps(start, end, covered)) continue;
       const d = decodeBase64(text.slice(start, end));
-      if (d) out.push({ start, end, encoding: "base64", decoded: d.decoded, encode: d.encode });
+      if (d) out.push({ start, end, encoding: "base64", decoded: d.decoded, urlSafe: d.urlSafe, padded: d.padded });
     }
   }
   if (kind === "base64") return out;
@@ -115,19 +137,21 @@ export function findEncoded(
     from = pct + 1;
     if (!/^[0-9A-Fa-f]{2}$/.test(text.slice(pct + 1, pct + 3))) continue;
     let s = pct;
-    while (s > 0 && pct - s < 8192 && URI_CHAR.test(text[s - 1]!)) s--;
+    while (s > 0 && pct - s < 8192 && isUriChar(text.charCodeAt(s - 1))) s--;
     let e = pct + 3;
-    while (e < text.length && e - pct < 65536 && URI_CHAR.test(text[e]!)) e++;
+    while (e < text.length && e - pct < 65536 && isUriChar(text.charCodeAt(e))) e++;
     from = e;
     if (overlaps(s, e, covered) || out.some((o) => s < o.end && e > o.start)) continue;
+    const run = text.slice(s, e);
+    if (MALFORMED_ESCAPE.test(run)) continue;
     let decoded: string;
     try {
-      decoded = decodeURIComponent(text.slice(s, e));
+      decoded = decodeURIComponent(run);
     } catch {
       continue;
     }
-    if (decoded === text.slice(s, e)) continue;
-    out.push({ start: s, end: e, encoding: "url", decoded, encode: (inner) => encodeURIComponent(inner) });
+    if (decoded === run) continue;
+    out.push({ start: s, end: e, encoding: "url", decoded, urlSafe: false, padded: false });
   }
   return out;
 }

@@ -4,7 +4,7 @@
 
 import { flushSlots, Slot } from "./batch";
 import type { MaskContext } from "./context";
-import { findEncoded, parseJsonContainer } from "./decode";
+import { encodeLike, findEncoded, parseJsonContainer } from "./decode";
 import type { Match } from "./detectors/types";
 import { detectorLabel } from "./labels";
 import type { PathRef } from "./lazy-path";
@@ -32,7 +32,7 @@ function maskPercentEncoded(
     const inner = encoding ? `${encoding}>url` : "url";
     const r = maskString(span.decoded, path, null, decodeDepth + 1, inner, ctx, false);
     if (r === span.decoded) continue;
-    out += s.slice(at, span.start) + (r === DROP ? "" : span.encode(r));
+    out += s.slice(at, span.start) + (r === DROP ? "" : encodeLike(span, r));
     at = span.end;
   }
   return at === 0 ? s : out + s.slice(at);
@@ -151,7 +151,7 @@ export function applyMatches(
     const inner = encoding ? `${encoding}>${span.encoding}` : span.encoding;
     const r = maskString(span.decoded, path, null, decodeDepth + 1, inner, ctx, false);
     if (r === span.decoded) continue;
-    const text = r === DROP ? "" : isMaskToken(r) ? r : span.encode(r);
+    const text = r === DROP ? "" : isMaskToken(r) ? r : encodeLike(span, r);
     edits.push({ start: span.start, end: span.end, text });
   }
   if (edits.length === 0) return s;

@@ -140,6 +140,25 @@ describe("mask", () => {
     expect(decodeURIComponent(String(twice))).not.toContain(token);
   });
 
+  it("leaves runs that do not decode to text as they are, and still opens the ones beside them", () => {
+    const token = fake.stripeKey();
+    // base64 that reads like text (a capital every fourth character), of bytes that are not UTF-8
+    const binary = Buffer.from([0x41, 0x80, 0x42, 0x43, 0xff, 0x44, 0x45, 0x80, 0x46, 0x47, 0xc0, 0x48]).toString(
+      "base64",
+    );
+    const text = Buffer.from(`key=${token}`).toString("base64");
+    const { masked } = mask({ note: `${binary} ${text}` });
+    const [kept, opened] = String(masked.note).split(" ");
+    expect(kept).toBe(binary);
+    expect(Buffer.from(opened!, "base64").toString()).toBe("key=[REDACTED:stripe_key]");
+
+    // a stray `%` makes its run unreadable; the next run is read all the same
+    const query = encodeURIComponent(`{"token":"${token}"}`);
+    const link = mask({ link: `progress=50%zz https://a.example/?q=${query}` }).masked.link;
+    expect(String(link).startsWith("progress=50%zz https://a.example/?q=")).toBe(true);
+    expect(decodeURIComponent(String(link).split("q=")[1]!)).toBe('{"token":"[REDACTED:token]"}');
+  });
+
   it("drops fields and array elements", () => {
     const m = createMasker({
       policy: { fields: ["$.tags[1]", "$..internal"], strategies: { field: "drop", email: "drop" } },
