@@ -4,8 +4,18 @@ import { memoise } from "./memoise";
 // placeholders, templates, identifiers, hashes and keyboard sequences.
 
 const ASCII_COUNTS = new Int32Array(128);
+// The filters ask twice about the same token in a row (`looksRandom`, then the entropy threshold).
+let lastText = "";
+let lastEntropy = 0;
 
 export function shannonEntropy(s: string): number {
+  if (s === lastText) return lastEntropy;
+  lastEntropy = entropyOf(s);
+  lastText = s;
+  return lastEntropy;
+}
+
+function entropyOf(s: string): number {
   if (s.length === 0) return 0;
   let ascii = true;
   for (let i = 0; i < s.length; i++) {
@@ -92,13 +102,22 @@ export function hasFiller(s: string): boolean {
   if (longestRun(s) >= 8 || longestSequence(s) >= 8) return true;
   // a unit of u characters (2..16) repeating over at least max(16, 3u) characters
   for (let u = 2; u <= 16 && u * 3 <= s.length; u++) {
-    const need = Math.max(16, 3 * u) - u;
-    let run = 0;
-    for (let i = u; i < s.length; i++) {
-      if (s.charCodeAt(i) === s.charCodeAt(i - u)) {
-        if (++run >= need) return true;
-      } else run = 0;
-    }
+    if (repeatsUnit(s, u, Math.max(16, 3 * u) - u)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `need` positions in a row each repeat the character `u` before them. Each window is read
+ * from its end, and a mismatch moves the next window past it: random text is rejected after about
+ * one read per `need` characters instead of one per character.
+ */
+function repeatsUnit(s: string, u: number, need: number): boolean {
+  let end = u + need - 1;
+  while (end < s.length) {
+    let i = end;
+    while (s.charCodeAt(i) === s.charCodeAt(i - u)) if (--i === end - need) return true;
+    end = i + need;
   }
   return false;
 }

@@ -26,6 +26,27 @@ const NOT_SECRET_BEFORE =
   /(?:\barn:aws[\w-]{0,12}:[\w-]{1,64}:[\w-]{0,32}:\d{0,12}:[^\s"'`]{0,200}|data:(?:image|font|audio|video)\/[\w.+-]{1,64}(?:;[\w=.-]{1,64}){0,3};base64,|\b(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d{3}|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) )$/;
 // `name = `, `name: `, `"name": "`, `name="` right before the token
 const NAMED = /([A-Za-z_][\w.-]{0,63})["']?\s{0,4}(?::=|=>|[:=])\s{0,4}["'`]?$/;
+// The longest text NAMED can match (64 + 1 + 4 + 2 + 4 + 1): an end-anchored pattern is tried from
+// every start, so it reads only this much.
+const NAMED_REACH = 76;
+
+/** The name assigned the token at `start` (`name = `, `"name": "`), or null when none is. */
+function assignedName(text: string, start: number): string | null {
+  // what must come right before the token (a quote, spaces, then `:`, `=` or `>`), checked first:
+  // most tokens have none of it, and then the pattern need not run at all
+  let i = start - 1;
+  const q = text.charCodeAt(i);
+  if (q === 34 || q === 39 || q === 96) i--;
+  while (i >= 0 && start - i <= 6 && isSpace(text.charCodeAt(i))) i--;
+  const op = text.charCodeAt(i);
+  if (op !== 58 && op !== 61 && op !== 62) return null;
+  return NAMED.exec(text.slice(Math.max(0, start - NAMED_REACH), start))?.[1] ?? null;
+}
+
+/** What `\s` matches in ASCII, plus the non-ASCII spaces (left to the pattern to judge). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c >= 128;
+}
 // Public material and ciphertext: what follows these lines is meant to be shared (an encrypted
 // PGP message, as SOPS stores its data key, is only readable with a private key found elsewhere).
 const PUBLIC_BLOCK = /-----BEGIN (?:PGP PUBLIC KEY BLOCK|PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE|PGP MESSAGE)-----/;
@@ -111,8 +132,8 @@ export const entropyDetector: Detector = {
       if (token.length < 24 || insideSecret(out, found, start, end) || !isGenericSecret(token)) continue;
       const before = text.slice(Math.max(0, start - 240), start);
       if (HASH_PREFIX.test(before.slice(-18)) || NOT_SECRET_BEFORE.test(before.slice(-240))) continue;
-      const named = NAMED.exec(before);
-      if (named && classifyKey(named[1]!) === null) continue;
+      const name = assignedName(text, start);
+      if (name !== null && classifyKey(name) === null) continue;
       if (publicBlock === undefined) publicBlock = PUBLIC_BLOCK.exec(text);
       if (publicBlock && publicBlock.index < start) continue;
       if (SOPS_VALUE.test(text.slice(Math.max(0, start - 1100), start))) continue;
