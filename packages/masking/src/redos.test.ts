@@ -125,6 +125,30 @@ describe("no catastrophic backtracking", () => {
     assertLinear("mask(array)", array, ["a@b.c ", "password=x ", "1"]);
   }, 120_000);
 
+  it("the Kubernetes Secret reader is linear in the spaces of a line that ends in a carriage return", () => {
+    const m = createMasker();
+    const manifest = (input: string) => m.maskText(`kind: Secret\ndata:\n  key:${input}\r\nx: 1\n`);
+    assertLinear("kubernetes_secret (CRLF)", manifest, ["\t", " ", "\t "]);
+  }, 120_000);
+
+  it("a long run of separators in a token costs no more per character than a short one", () => {
+    // the same amount of text in tokens of 64 and of 1,000 characters: linear work takes about as
+    // long for both, work quadratic in a token's length 16 times as long for the long tokens
+    const m = createMasker();
+    const tokens = (run: number) => fill(`a${"-".repeat(run)}1a `, 160_000);
+    const short = tokens(60);
+    const long = tokens(996);
+    const ratio = () =>
+      fastest(() => m.maskText(long)) /
+      Math.max(
+        fastest(() => m.maskText(short)),
+        0.05,
+      );
+    let r = ratio();
+    for (let retry = 0; retry < 2 && r >= 4; retry++) r = ratio();
+    expect(r).toBeLessThan(4);
+  }, 120_000);
+
   it("a value under a name that masks only random-looking values is linear, a bad last character included", () => {
     const m = createMasker();
     // the shape checks backtrack most when a long run of words and capitals fails at its very end

@@ -237,6 +237,9 @@ export const cliCredentialsDetector: Detector = {
 };
 
 // A Kubernetes Secret manifest in YAML text: every value under `data:`/`stringData:` is secret material.
+// What ends a line for `.` and `$`, besides the `\n` lines are split on.
+const LINE_BREAK = /[\r\u2028\u2029]/;
+
 export const kubernetesSecretDetector: Detector = {
   name: "kubernetes_secret",
   category: "secret",
@@ -281,7 +284,9 @@ export const kubernetesSecretDetector: Detector = {
         blockIndent = -1;
         continue;
       }
-      const kv = /^[\t ]*["']?[\w.-]{1,253}["']?:[\t ]*(.*)$/.exec(line);
+      // `.` stops at a carriage return (CRLF files) and the pattern can then never match, but it would
+      // first give back the spaces after the colon one by one: quadratic in them
+      const kv = LINE_BREAK.test(line) ? null : /^[\t ]*["']?[\w.-]{1,253}["']?:[\t ]*(.*)$/.exec(line);
       const value = (kv ? kv[1]! : trimmed).replace(/^["']|["']$/g, "");
       if (value.length < 10 || /^\{\{.*\}\}$/.test(value)) continue;
       const at = line.lastIndexOf(value);

@@ -62,6 +62,13 @@ function decodesToText(token: string): boolean {
   return printable / bytes.length > 0.95;
 }
 
+/** Where `token` ends without its trailing `-`, `_` and `/` (a `/[-_/]+$/` is quadratic in them). */
+function trimmedEnd(token: string): number {
+  let end = token.length;
+  for (let c = token.charCodeAt(end - 1); c === 45 || c === 95 || c === 47; c = token.charCodeAt(end - 1)) end--;
+  return end;
+}
+
 export function isGenericSecret(token: string): boolean {
   const c = charClasses(token);
   if (c.digit === 0 || c.upper === 0 || c.lower === 0) return false;
@@ -127,7 +134,7 @@ export const entropyDetector: Detector = {
         token = token.slice(1);
         start++;
       }
-      token = token.replace(/[-_/]+$/, "");
+      token = token.slice(0, trimmedEnd(token));
       const end = start + token.length;
       if (token.length < 24 || insideSecret(out, found, start, end) || !isGenericSecret(token)) continue;
       const before = text.slice(Math.max(0, start - 240), start);
