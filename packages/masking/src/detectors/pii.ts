@@ -182,15 +182,29 @@ function ipv6Valid(addr: string): boolean {
   }
   const double = s.indexOf("::");
   if (double !== s.lastIndexOf("::")) return false;
-  const groups = (part: string) => (part === "" ? [] : part.split(":"));
-  if (double >= 0) {
-    const head = groups(s.slice(0, double));
-    const rest = groups(s.slice(double + 2));
-    if (head.length + rest.length > 7) return false;
-    return [...head, ...rest].every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g));
+  if (double < 0) return hexGroups(s, 0, s.length) === 8;
+  const head = double === 0 ? 0 : hexGroups(s, 0, double);
+  const rest = double + 2 === s.length ? 0 : hexGroups(s, double + 2, s.length);
+  return head >= 0 && rest >= 0 && head + rest <= 7;
+}
+
+/** How many groups of one to four hex digits, joined by single colons, `s` holds from `from` to `to`; -1 if it is not that. */
+function hexGroups(s: string, from: number, to: number): number {
+  let groups = 0;
+  let digits = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58) {
+      if (digits === 0) return -1;
+      groups++;
+      digits = 0;
+    } else if (!isHexDigit(c) || ++digits > 4) return -1;
   }
-  const all = s.split(":");
-  return all.length === 8 && all.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g));
+  return digits === 0 ? -1 : groups + 1;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
 export const ipDetector: Detector = {
@@ -263,7 +277,7 @@ function scanIpv6(text: string, from: number, out: Match[]): void {
   }
   // trailing ":" belongs to a port or a sentence, not the address
   if (cand.endsWith(":") && !cand.endsWith("::")) cand = cand.slice(0, -1);
-  if ((cand.match(/:/g)?.length ?? 0) < 2 || !ipv6Valid(cand)) return;
+  if (cand.indexOf(":") === cand.lastIndexOf(":") || !ipv6Valid(cand)) return;
   push(out, m.index, m.index + cand.length + zone.length + prefix.length, "ip_address");
 }
 
