@@ -17,30 +17,36 @@ export function shannonEntropy(s: string): number {
 
 function entropyOf(s: string): number {
   if (s.length === 0) return 0;
-  let ascii = true;
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) >= 128) {
-      ascii = false;
-      break;
-    }
+  // the common case, without a Map: count into a reused table (stopping at the first non-ASCII
+  // character), then sum and clear only what was touched
+  const counts = ASCII_COUNTS;
+  let ascii = 0;
+  while (ascii < s.length) {
+    const k = s.charCodeAt(ascii);
+    if (k >= 128) break;
+    counts[k]!++;
+    ascii++;
+  }
+  if (ascii < s.length) {
+    for (let i = 0; i < ascii; i++) counts[s.charCodeAt(i)] = 0;
+    return entropyByMap(s);
   }
   let h = 0;
-  if (ascii) {
-    // the common case, without a Map: count into a reused table, then clear only what was touched
-    const counts = ASCII_COUNTS;
-    for (let i = 0; i < s.length; i++) counts[s.charCodeAt(i)]!++;
-    for (let i = 0; i < s.length; i++) {
-      const k = s.charCodeAt(i);
-      const c = counts[k]!;
-      if (c === 0) continue;
-      const p = c / s.length;
-      h -= p * Math.log2(p);
-      counts[k] = 0;
-    }
-    return h;
+  for (let i = 0; i < s.length; i++) {
+    const k = s.charCodeAt(i);
+    const c = counts[k]!;
+    if (c === 0) continue;
+    const p = c / s.length;
+    h -= p * Math.log2(p);
+    counts[k] = 0;
   }
+  return h;
+}
+
+function entropyByMap(s: string): number {
   const counts = new Map<string, number>();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
   for (const c of counts.values()) {
     const p = c / s.length;
     h -= p * Math.log2(p);
@@ -68,10 +74,10 @@ export function charClasses(s: string): CharClasses {
 }
 
 export function longestRun(s: string): number {
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < s.length; i++) {
-    run = i > 0 && s[i] === s[i - 1] ? run + 1 : 1;
+  let best = s.length > 0 ? 1 : 0;
+  let run = 1;
+  for (let i = 1; i < s.length; i++) {
+    run = s.charCodeAt(i) === s.charCodeAt(i - 1) ? run + 1 : 1;
     if (run > best) best = run;
   }
   return best;
@@ -79,6 +85,7 @@ export function longestRun(s: string): number {
 
 /** Longest run of consecutive ascending or descending characters (abcdef, 123456, zyxw). */
 export function longestSequence(s: string): number {
+  if (s === lastSequenceText) return lastSequence;
   let best = s.length > 0 ? 1 : 0;
   let up = 1;
   let down = 1;
@@ -86,10 +93,16 @@ export function longestSequence(s: string): number {
     const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
     up = d === 1 ? up + 1 : 1;
     down = d === -1 ? down + 1 : 1;
-    best = Math.max(best, up, down);
+    if (up > best) best = up;
+    if (down > best) best = down;
   }
+  lastSequenceText = s;
+  lastSequence = best;
   return best;
 }
+// hasFiller and looksRandom ask about the same token in a row
+let lastSequenceText = "";
+let lastSequence = 0;
 
 /**
  * Hand-typed filler inside what should be a generated value: one character 8 times in a row, a

@@ -58,7 +58,10 @@ function decodesToText(token: string): boolean {
   const bytes = Buffer.from(token, token.includes("-") || token.includes("_") ? "base64url" : "base64");
   if (bytes.length < 12) return false;
   let printable = 0;
-  for (const b of bytes) if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
+  }
   return printable / bytes.length > 0.95;
 }
 
