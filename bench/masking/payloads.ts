@@ -1,7 +1,7 @@
 // Deterministic, realistic agent payloads: the `params` and `context` of an approval request as an
 // ETL agent, a deploy pipeline or a support bot would send them. A few carry PII and credentials.
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
