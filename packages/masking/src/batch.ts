@@ -81,15 +81,13 @@ function scanBatch(batch: Slot[], ctx: MaskContext): void {
       continue;
     }
     const at = starts[k]!;
-    let list = local[k];
-    if (list === undefined) {
-      list = [];
-      local[k] = list;
-    }
     // the scan's matches are this batch's own: moved to the string's offsets in place
     m.start -= at;
     m.end -= at;
-    list.push(m);
+    // most strings with a match have one: a list made by its first push would reserve 17 slots
+    const list = local[k];
+    if (list === undefined) local[k] = [m];
+    else list.push(m);
   }
   // the first base64 run not before the string at hand (the strings and the runs are both in order)
   let run = 0;

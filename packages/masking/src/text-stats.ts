@@ -269,6 +269,28 @@ export function isMaskedBody(body: string): boolean {
 // exponentially on a long mixed-case value with a bad last character (`Qqwzrt…dslc!`).
 const IDENTIFIER = /^[A-Za-z0-9]+(?:[-_./ ][A-Za-z0-9]+)*$/;
 
+/** How many characters of `s` are capitalised words (`[A-Z][a-z]{2,}`), counted without building them. */
+function capitalisedWordLength(s: string): number {
+  let total = 0;
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c < 65 || c > 90) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && isLowerCode(s.charCodeAt(j))) j++;
+    if (j - i >= 3) total += j - i;
+    i = j;
+  }
+  return total;
+}
+
+function isLowerCode(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 /**
  * Does this look machine-generated (a key, a token) rather than written by a person (a word, an identifier,
  * a file name, a version)? Used where only context says "secret" weakly.
@@ -289,7 +311,7 @@ export function looksRandom(value: string, minLength = 10): boolean {
     if (humps >= 2 || c.upper === 0 || c.lower === 0) return false;
   }
   // mostly capitalised words: SlackAppConfigurationAccessTokenHere, SN_id_Gost28147_89_None_KeyMeshing
-  const humps = (value.match(/[A-Z][a-z]{2,}/g) ?? []).join("").length;
+  const humps = capitalisedWordLength(value);
   if (humps >= value.length * 0.5) return false;
   // words and small numbers joined by separators: `user-profile-v2`, `user:1234:profile`
   if (/^[a-z]+(?:[-_.:][a-z0-9]+)+$/i.test(value) && c.digit <= 4) {
