@@ -107,12 +107,17 @@ function isUriChar(c: number): boolean {
 // A `%` without two hex digits after it: decodeURIComponent would throw (slowly) on the run.
 const MALFORMED_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 
-function overlaps(start: number, end: number, covered: ReadonlyArray<{ start: number; end: number }>): boolean {
-  for (const c of covered) if (start < c.end && end > c.start) return true;
+/** Whether [start, end) overlaps one of `spans` (ascending and disjoint) from the last one back. */
+function overlapsLast(start: number, end: number, spans: ReadonlyArray<{ start: number; end: number }>): boolean {
+  for (let k = spans.length - 1; k >= 0 && spans[k]!.end > start; k--) if (end > spans[k]!.start) return true;
   return false;
 }
 
-/** Base64 or percent-encoded runs in `text` outside the already-masked spans. */
+/**
+ * Base64 or percent-encoded runs in `text` outside the already-masked spans (`covered`: ascending
+ * and disjoint, as merged matches are). Both lists are walked once: a text of many short runs
+ * must not cost runs × spans.
+ */
 export function findEncoded(
   text: string,
   covered: ReadonlyArray<{ start: number; end: number }>,
@@ -121,12 +126,15 @@ export function findEncoded(
   const out: EncodedSpan[] = [];
   if (kind === "base64" && text.length >= 16) {
     const runs = base64Runs(text, 16);
+    // the first masked span that does not end before the run at hand (the runs ascend too)
+    let c = 0;
     for (let r = 0; r < runs.length; r += 2) {
       const start = runs[r]!;
       const runEnd = runs[r + 1]!;
       let end = runEnd;
       while (end < text.length && end - runEnd < 2 && text[end] === "=") end++;
-      if (end - start > 65536 || overlaps(start, end, covered)) continue;
+      while (c < covered.length && covered[c]!.end <= start) c++;
+      if (end - start > 65536 || (c < covered.length && covered[c]!.start < end)) continue;
       const d = decodeBase64(text.slice(start, end));
       if (d) out.push({ start, end, encoding: "base64", decoded: d.decoded, urlSafe: d.urlSafe, padded: d.padded });
     }
@@ -141,7 +149,7 @@ export function findEncoded(
     let e = pct + 3;
     while (e < text.length && e - pct < 65536 && isUriChar(text.charCodeAt(e))) e++;
     from = e;
-    if (overlaps(s, e, covered) || out.some((o) => s < o.end && e > o.start)) continue;
+    if (overlapsLast(s, e, covered) || overlapsLast(s, e, out)) continue;
     const run = text.slice(s, e);
     if (MALFORMED_ESCAPE.test(run)) continue;
     let decoded: string;

@@ -91,6 +91,7 @@ const GENERIC_UNITS = [
   "AKIA",
   "A3-",
   "\\n",
+  "%7C=",
 ];
 
 describe("no catastrophic backtracking", () => {
@@ -129,6 +130,26 @@ describe("no catastrophic backtracking", () => {
     const m = createMasker();
     const manifest = (input: string) => m.maskText(`kind: Secret\ndata:\n  key:${input}\r\nx: 1\n`);
     assertLinear("kubernetes_secret (CRLF)", manifest, ["\t", " ", "\t "]);
+  }, 120_000);
+
+  it("text dense with keys, prefixes or escapes costs at most a small multiple of plain text", () => {
+    // linear, but with a constant of thousands of steps per character, is as bad as quadratic:
+    // a key inside the value of the key before it (`sig=/sig=/…`), a JWT start inside a run that
+    // cannot be one (`eyJ-eyJ-…`), thousands of short percent-encoded runs (`%7C=%7C=…`)
+    const m = createMasker();
+    const plain = fill("abcd-", 160_000);
+    for (const unit of ["eyJ-", "sig=/", "AccountKey=.", "key:", "%7C=", "%7C/", "Basic %", "glpat--"]) {
+      const dense = fill(unit, 160_000);
+      const ratio = () =>
+        fastest(() => m.maskText(dense)) /
+        Math.max(
+          fastest(() => m.maskText(plain)),
+          2,
+        );
+      let r = ratio();
+      for (let retry = 0; retry < 2 && r >= 100; retry++) r = ratio();
+      expect(r, JSON.stringify(unit)).toBeLessThan(100);
+    }
   }, 120_000);
 
   it("a long run of separators in a token costs no more per character than a short one", () => {

@@ -187,6 +187,7 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   if (insideTemplate(text, s)) return keyEnd;
   if (!value.quoted && codeExpression(text, value.start)) return keyEnd;
   const raw = text.slice(value.start, value.end);
+  valueChars += raw.length;
   if (!acceptable(raw, value.quoted, cls, key)) return keyEnd;
   const lead = raw.length - raw.trimStart().length;
   const trail = raw.length - raw.trimEnd().length;
@@ -201,17 +202,30 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   return Math.max(keyEnd, value.end);
 }
 
+// Characters of values read and judged in the current scan. A value that is not a credential is
+// read again from each key inside it (`sig=/sig=/sig=…`: up to MAX_VALUE characters each time);
+// past a budget of a few times the text, the rest of the text is masked instead (fail closed).
+let valueChars = 0;
+
+function overBudget(text: string, from: number, out: Match[]): boolean {
+  if (valueChars <= 4 * text.length + 32_768) return false;
+  out.push({ start: from, end: text.length, type: "credential", detector: "keyword", category: "secret" });
+  return true;
+}
+
 export const keywordDetector: Detector = {
   name: "keyword",
   category: "secret",
   applies: (p) => p.letters >= 3 && p.length >= 6,
   scan(text: string, out: Match[]) {
     let processedTo = 0;
+    valueChars = 0;
     // where a root may start, from the text profile pass: only those places are tried
     const roots = keywordRootHits(text);
     if (roots !== null) {
       for (const p of roots) {
         if (p < processedTo) continue;
+        if (overBudget(text, p, out)) return;
         HIT_AT.lastIndex = p;
         const m = HIT_AT.exec(text);
         if (m !== null) processedTo = assignmentAt(text, p, m[0].length, out);
@@ -224,6 +238,7 @@ export const keywordDetector: Detector = {
     hit.lastIndex = 0;
     for (let m = hit.exec(hay); m !== null; m = hit.exec(hay)) {
       if (m.index < processedTo) continue;
+      if (overBudget(text, m.index, out)) return;
       processedTo = assignmentAt(text, m.index, m[0].length, out);
       hit.lastIndex = processedTo;
     }

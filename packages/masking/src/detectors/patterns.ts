@@ -26,6 +26,12 @@ export interface PatternSpec {
    * the rest): the pattern is then tried there only, not scanned over the whole text.
    */
   anchored?: boolean;
+  /**
+   * For an anchored rule: a cheap check at one position where a literal occurs; false when no match
+   * can start there. With one, the rule is tried only where its literals occur even when they occur
+   * too often for the index to list (they are then found one by one), never by a scan.
+   */
+  startsAt?: (text: string, at: number) => boolean;
 }
 
 const TOKEN_CHAR = /[A-Za-z0-9_-]/;
@@ -76,14 +82,17 @@ export function patternDetector(name: string, category: Category, specs: Pattern
       for (const i of run) {
         const spec = compiled[i]!;
         if (spec.gate && !spec.gate(text)) continue;
-        const lists = spec.anchored ? spec.literals.map((l) => literalPositions(l, idOf, present, index)) : null;
+        let lists = spec.anchored ? spec.literals.map((l) => literalPositions(l, idOf, present, index)) : null;
+        if (lists !== null && spec.startsAt && !lists.every((l) => l !== null)) {
+          lists = spec.literals.map((l) => occurrences(text, l));
+        }
         if (lists?.every((l) => l !== null)) {
           // tried where its literals occur, in order, never overlapping (as a global scan would find)
           const at = ascendingPositions(lists as number[][]);
           const re = spec.sticky;
           let done = 0;
           for (const p of at) {
-            if (p < done) continue;
+            if (p < done || (spec.startsAt && !spec.startsAt(text, p))) continue;
             re.lastIndex = p;
             const m = re.exec(text);
             if (m === null || m[0].length === 0) continue;
@@ -118,6 +127,13 @@ function literalPositions(
 ): number[] | null {
   const id = idOf.get(literal);
   return id !== undefined && present.includes(id) ? (index.positions[id] as number[] | null) : [];
+}
+
+/** Every position where `literal` occurs in `text`, ascending. */
+function occurrences(text: string, literal: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(literal); i >= 0; i = text.indexOf(literal, i + 1)) out.push(i);
+  return out;
 }
 
 /** Adds the match of `spec` (its group, widened if it asks) to `out` when its value passes `valid`. */

@@ -23,6 +23,7 @@ function rule(
     prefix?: number;
     valid?: (v: string) => boolean;
     gate?: (text: string) => boolean;
+    startsAt?: (text: string, at: number) => boolean;
   } = {},
 ): PatternSpec {
   const prefix = opts.prefix ?? 0;
@@ -44,6 +45,7 @@ function rule(
     ...(opts.group !== undefined ? { group: opts.group } : {}),
     ...(opts.widen ? { widen: true } : {}),
     ...(opts.gate ? { gate: opts.gate } : {}),
+    ...(anchored && opts.startsAt ? { startsAt: opts.startsAt } : {}),
     valid: (v: string) => !isMaskedBody(v.slice(prefix)) && (opts.valid ? opts.valid(v) : true),
   };
 }
@@ -92,6 +94,36 @@ function jwtHeaderValid(token: string): boolean {
   let printable = 0;
   for (const b of bytes) if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) printable++;
   return printable >= bytes.length * 0.95;
+}
+
+const JWT_PART = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") JWT_PART[c.charCodeAt(0)] = 1;
+// The end of the last run of JWT characters measured, reused by the starts inside it.
+let runText = "";
+let runFrom = -1;
+let runEnd = -1;
+
+/**
+ * Whether a JWT can start at the `eyJ` at `at`: its header, the run of base64url characters after
+ * `eyJ`, holds 4 to 8192 of them and is followed by `.ey`. Every `eyJ` inside one run shares that
+ * run's end, which is found once: without this, `eyJ-eyJ-…` made the pattern read up to 8192
+ * characters from each of them (6.8 s for a 1 MiB string).
+ */
+function jwtStartsAt(text: string, at: number): boolean {
+  const from = at + 3;
+  if (text !== runText || from < runFrom || from >= runEnd) {
+    let end = from;
+    while (end < text.length && isJwtChar(text.charCodeAt(end))) end++;
+    runText = text;
+    runFrom = from;
+    runEnd = end;
+  }
+  const header = runEnd - from;
+  return header >= 4 && header <= 8192 && text.startsWith(".ey", runEnd);
+}
+
+function isJwtChar(c: number): boolean {
+  return c < 128 && JWT_PART[c] === 1;
 }
 
 /** A Discord token has two dots seven characters apart (its six-character middle part). */
@@ -261,7 +293,7 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     "jwt",
     ["eyJ"],
     `${L}eyJ[A-Za-z0-9_-]{4,8192}\\.ey[A-Za-z0-9_-]{2,16384}(?:\\.[A-Za-z0-9_+/=-]{0,8192})?`,
-    { valid: jwtHeaderValid },
+    { valid: jwtHeaderValid, startsAt: jwtStartsAt },
   ),
   // Infrastructure and SaaS
   rule("hashicorp", "vault_token", ["hvs."], `${L}hvs\\.[A-Za-z0-9_-]{90,120}${R}`, { prefix: 4 }),
