@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { mayBeJson } from "./json-shape";
+import { isJsonSpace, mayBeJson } from "./json-shape";
 import { base64Runs } from "./text-runs";
 
 // Finding encoded text inside a string and putting it back. A secret that is base64- or
@@ -27,15 +27,11 @@ export function encodeLike(span: EncodedSpan, inner: string): string {
   return span.padded || !span.urlSafe ? out : out.replace(/=+$/, "");
 }
 
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9;
-}
-
 export function parseJsonContainer(s: string): { ok: true; value: unknown } | { ok: false } {
   let a = 0;
   let b = s.length - 1;
-  while (a <= b && isSpaceCode(s.charCodeAt(a))) a++;
-  while (b >= a && isSpaceCode(s.charCodeAt(b))) b--;
+  while (a <= b && isJsonSpace(s.charCodeAt(a))) a++;
+  while (b >= a && isJsonSpace(s.charCodeAt(b))) b--;
   const first = s[a];
   const last = s[b];
   const container = (first === "{" && last === "}") || (first === "[" && last === "]");

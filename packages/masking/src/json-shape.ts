@@ -3,8 +3,8 @@
 // not JSON at all: `[2024-05-01] started [web]`, `{user} logged in`, `[{'a': 1}]`, `"C:\Users"`.
 // This is not a validator: text it lets through may still fail to parse, but never the other way.
 
-// JSON's whitespace: the only characters JSON.parse skips between tokens.
-function isJsonSpace(c: number): boolean {
+/** JSON's whitespace: the only characters JSON.parse skips between tokens. */
+export function isJsonSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 

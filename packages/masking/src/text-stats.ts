@@ -218,7 +218,7 @@ export function isReferenceOnly(value: string): boolean {
 }
 
 /** What `\s` matches. */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||

@@ -10,6 +10,7 @@ import {
   hasFiller,
   isHex,
   isPlaceholder,
+  isSpaceCode,
   isUuid,
   looksRandom,
   looksWordy,
@@ -37,15 +38,10 @@ function assignedName(text: string, start: number): string | null {
   let i = start - 1;
   const q = text.charCodeAt(i);
   if (q === 34 || q === 39 || q === 96) i--;
-  while (i >= 0 && start - i <= 6 && isSpace(text.charCodeAt(i))) i--;
+  while (i >= 0 && start - i <= 6 && isSpaceCode(text.charCodeAt(i))) i--;
   const op = text.charCodeAt(i);
   if (op !== 58 && op !== 61 && op !== 62) return null;
   return NAMED.exec(text.slice(Math.max(0, start - NAMED_REACH), start))?.[1] ?? null;
-}
-
-/** What `\s` matches in ASCII, plus the non-ASCII spaces (left to the pattern to judge). */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c >= 128;
 }
 // Public material and ciphertext: what follows these lines is meant to be shared (an encrypted
 // PGP message, as SOPS stores its data key, is only readable with a private key found elsewhere).
