@@ -13,3 +13,19 @@ export function memoise<T>(compute: (key: string) => T, maxEntries: number): (ke
     return result;
   };
 }
+
+/**
+ * A pure function of a string that remembers only its last answer: for checks asked about the same
+ * token twice in a row (by two filters), where a memo of many entries would cost more than it saves.
+ */
+export function rememberLast<T>(compute: (key: string) => T): (key: string) => T {
+  let lastKey: string | undefined;
+  let last: T;
+  return (key) => {
+    if (key !== lastKey) {
+      last = compute(key);
+      lastKey = key;
+    }
+    return last;
+  };
+}

@@ -1,19 +1,11 @@
-import { memoise } from "./memoise";
+import { memoise, rememberLast } from "./memoise";
 
 // Heuristics that separate generated secrets from the things that look like them in real payloads:
 // placeholders, templates, identifiers, hashes and keyboard sequences.
 
 const ASCII_COUNTS = new Int32Array(128);
 // The filters ask twice about the same token in a row (`looksRandom`, then the entropy threshold).
-let lastText = "";
-let lastEntropy = 0;
-
-export function shannonEntropy(s: string): number {
-  if (s === lastText) return lastEntropy;
-  lastEntropy = entropyOf(s);
-  lastText = s;
-  return lastEntropy;
-}
+export const shannonEntropy: (s: string) => number = rememberLast(entropyOf);
 
 function entropyOf(s: string): number {
   if (s.length === 0) return 0;
@@ -83,9 +75,11 @@ export function longestRun(s: string): number {
   return best;
 }
 
+// hasFiller and looksRandom ask about the same token in a row
 /** Longest run of consecutive ascending or descending characters (abcdef, 123456, zyxw). */
-export function longestSequence(s: string): number {
-  if (s === lastSequenceText) return lastSequence;
+export const longestSequence: (s: string) => number = rememberLast(sequenceLength);
+
+function sequenceLength(s: string): number {
   let best = s.length > 0 ? 1 : 0;
   let up = 1;
   let down = 1;
@@ -96,13 +90,8 @@ export function longestSequence(s: string): number {
     if (up > best) best = up;
     if (down > best) best = down;
   }
-  lastSequenceText = s;
-  lastSequence = best;
   return best;
 }
-// hasFiller and looksRandom ask about the same token in a row
-let lastSequenceText = "";
-let lastSequence = 0;
 
 /**
  * Hand-typed filler inside what should be a generated value: one character 8 times in a row, a
