@@ -2,11 +2,10 @@
 // (secrets) and redact-pii (PII), measured in one process and one run: countersign with its default
 // detectors (both jobs at once), and with only the detectors matching each tool's job.
 import { createMasker } from "@countersign/masking";
-import { lintSource } from "@secretlint/core";
-import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 import { SyncRedactor } from "redact-pii";
 import { summarize } from "../support/percentiles";
 import { agentPayload } from "./payloads";
+import { secretlint } from "./secretlint";
 
 export interface SpeedRow {
   tool: string;
@@ -105,7 +104,6 @@ export async function measureSpeed(): Promise<SpeedRow[]> {
   const secretsOnly = createMasker({ policy: { detectors: ["secrets"] } });
   const piiOnly = createMasker({ policy: { detectors: ["pii", "identifiers"] } });
   const redactor = new SyncRedactor();
-  const secretlintConfig = { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] };
   const fast = { perRound: 100, warmup: 3000 };
   return measureAll(
     [
@@ -128,11 +126,7 @@ export async function measureSpeed(): Promise<SpeedRow[]> {
         input: "JSON text",
         ...fast,
         reference: true,
-        run: (i) =>
-          lintSource({
-            source: { content: texts[i]!, filePath: "/payload.json", ext: ".json", contentType: "text" },
-            options: { config: secretlintConfig, maskSecrets: true, noPhysicFilePath: true },
-          }),
+        run: (i) => secretlint(texts[i]!),
       },
       {
         name: "redact-pii (SyncRedactor)",
