@@ -96,34 +96,36 @@ function jwtHeaderValid(token: string): boolean {
   return printable >= bytes.length * 0.95;
 }
 
-const JWT_PART = new Uint8Array(128);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") JWT_PART[c.charCodeAt(0)] = 1;
-// The end of the last run of JWT characters measured, reused by the starts inside it.
-let runText = "";
-let runFrom = -1;
-let runEnd = -1;
+// [A-Za-z0-9_-]: what JWT parts and GitLab tokens are made of.
+const TOKEN_PART = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") TOKEN_PART[c.charCodeAt(0)] = 1;
 
-/**
- * Whether a JWT can start at the `eyJ` at `at`: its header, the run of base64url characters after
- * `eyJ`, holds 4 to 8192 of them and is followed by `.ey`. Every `eyJ` inside one run shares that
- * run's end, which is found once: without this, `eyJ-eyJ-…` made the pattern read up to 8192
- * characters from each of them (6.8 s for a 1 MiB string).
- */
-function jwtStartsAt(text: string, at: number): boolean {
-  const from = at + 3;
-  if (text !== runText || from < runFrom || from >= runEnd) {
-    let end = from;
-    while (end < text.length && isJwtChar(text.charCodeAt(end))) end++;
-    runText = text;
-    runFrom = from;
-    runEnd = end;
-  }
-  const header = runEnd - from;
-  return header >= 4 && header <= 8192 && text.startsWith(".ey", runEnd);
+function isTokenPart(c: number): boolean {
+  return c < 128 && TOKEN_PART[c] === 1;
 }
 
-function isJwtChar(c: number): boolean {
-  return c < 128 && JWT_PART[c] === 1;
+/**
+ * A start check (`startsAt`) for a rule whose match begins with a run of [A-Za-z0-9_-] that must
+ * hold `min` to `max` characters from `skip` after the start, and be followed by `next`. Every start
+ * inside one run shares that run's end, which is found once: without this, a rule reads up to `max`
+ * characters from each start in a run that cannot match (`eyJ-eyJ-…` took 6.8 s for 1 MiB).
+ */
+function runFollowedBy(skip: number, min: number, max: number, next: string): (text: string, at: number) => boolean {
+  let runText = "";
+  let runFrom = -1;
+  let runEnd = -1;
+  return (text, at) => {
+    const from = at + skip;
+    if (text !== runText || from < runFrom || from >= runEnd) {
+      let end = from;
+      while (end < text.length && isTokenPart(text.charCodeAt(end))) end++;
+      runText = text;
+      runFrom = from;
+      runEnd = end;
+    }
+    const length = runEnd - from;
+    return length >= min && length <= max && text.startsWith(next, runEnd);
+  };
 }
 
 /** A Discord token has two dots seven characters apart (its six-character middle part). */
@@ -182,8 +184,9 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     "gitlab",
     "gitlab_token",
     ["glpat-", "glrt-"],
-    `${L}gl(?:pat-|rt-t\\d_)[A-Za-z0-9_-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}${R}`,
-    { prefix: 6 },
+    `${L}(?:glpat-|glrt-t\\d_)[A-Za-z0-9_-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}${R}`,
+    // the prefix (6 or 8 characters) and 27 to 300 more, then the dot
+    { prefix: 6, startsAt: runFollowedBy(0, 33, 308, ".") },
   ),
   rule(
     "gitlab",
@@ -293,7 +296,8 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     "jwt",
     ["eyJ"],
     `${L}eyJ[A-Za-z0-9_-]{4,8192}\\.ey[A-Za-z0-9_-]{2,16384}(?:\\.[A-Za-z0-9_+/=-]{0,8192})?`,
-    { valid: jwtHeaderValid, startsAt: jwtStartsAt },
+    // the header, 4 to 8192 characters after `eyJ`, then the payload
+    { valid: jwtHeaderValid, startsAt: runFollowedBy(3, 4, 8192, ".ey") },
   ),
   // Infrastructure and SaaS
   rule("hashicorp", "vault_token", ["hvs."], `${L}hvs\\.[A-Za-z0-9_-]{90,120}${R}`, { prefix: 4 }),
