@@ -6,6 +6,7 @@ import type { Match } from "./detectors/types";
 import type { Segment } from "./json-path";
 import { type PathRef, pathOf } from "./lazy-path";
 import { applyMatches, maskString, needsDecoding } from "./mask-string";
+import { setOwn } from "./own";
 import { merge, scan } from "./scan-text";
 import { isShortPlainWord } from "./short-words";
 import { DROP, type Replacement } from "./strategies";
@@ -153,7 +154,7 @@ export function flushSlots(slots: Slot[], ctx: MaskContext): void {
       c[slot.key as number] = slot.result === DROP ? DROPPED : slot.result;
       if (slot.result === DROP) arrays.add(c);
     } else if (slot.result === DROP) delete c[slot.key as string];
-    else c[slot.key as string] = slot.result;
+    else setOwn(c, slot.key as string, slot.result);
   }
   for (const a of arrays) {
     const kept = a.filter((x) => x !== DROPPED);

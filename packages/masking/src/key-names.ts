@@ -1,4 +1,5 @@
 import { memoise } from "./memoise";
+import { table } from "./own";
 
 // Decides from a field or variable name alone whether its value is a credential. Shared by the
 // structural walk (JSON keys) and the text scanner (`password = …` assignments), so both agree.
@@ -14,7 +15,7 @@ export interface KeyClass {
   numeric: boolean;
 }
 
-const ROOTS: Record<string, { type: string; strength: KeyStrength; numeric?: boolean }> = {
+const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; numeric?: boolean }>> = table({
   password: { type: "password", strength: "strong", numeric: true },
   passwd: { type: "password", strength: "strong", numeric: true },
   passphrase: { type: "password", strength: "strong", numeric: true },
@@ -46,7 +47,7 @@ const ROOTS: Record<string, { type: string; strength: KeyStrength; numeric?: boo
   signature: { type: "secret", strength: "weak" },
   sig: { type: "secret", strength: "weak" },
   salt: { type: "secret", strength: "weak" },
-};
+});
 
 // `key` is a credential when one of these words names what kind of key it is.
 const KEY_QUALIFIERS = new Set([
@@ -408,7 +409,7 @@ const NEUTRAL_BEFORE = new Set([
   "vocab",
 ]);
 
-const COMPOUNDS: Record<string, string[]> = {
+const COMPOUNDS: Readonly<Record<string, string[]>> = table({
   apikey: ["api", "key"],
   apikeys: ["api", "key"],
   accesskey: ["access", "key"],
@@ -430,7 +431,7 @@ const COMPOUNDS: Record<string, string[]> = {
   connectionstring: ["connection", "string"],
   connstring: ["connection", "string"],
   connstr: ["connection", "string"],
-};
+});
 
 const SPLIT_ROOTS = ["password", "passwd", "passphrase", "secret", "token", "apikey", "key", "pwd", "cookie"];
 

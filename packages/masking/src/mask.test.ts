@@ -252,24 +252,67 @@ describe("mask", () => {
       strategy: "redact",
     });
     expect(m.mask({ s: "a".repeat(101) }).masked).toEqual({ s: "[REDACTED:size_limit]" });
-    const wide = m.mask(Array.from({ length: 80 }, (_, i) => i));
-    expect((wide.masked as unknown[]).filter((x) => x === "[REDACTED:size_limit]").length).toBeGreaterThan(0);
+    const wide = m.mask({ a: Array.from({ length: 30 }, (_, i) => i), b: Array.from({ length: 30 }, (_, i) => i) });
+    expect((wide.masked.b as unknown[]).filter((x) => x === "[REDACTED:size_limit]").length).toBeGreaterThan(0);
+  });
+
+  it("masks a container with more entries than the node cap whole, without reading its entries", () => {
+    const m = createMasker({ limits: { maxNodes: 50 } });
+    const sparse: unknown[] = [];
+    sparse[2 ** 31] = "x"; // spread out, 2^31 holes would take seconds and gigabytes
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
+    const huge = new Proxy([], { get: (_t, k) => (k === "length" ? 1e12 : "x") });
+    const { masked, findings } = m.mask({
+      sparse,
+      many,
+      set: new Set(Array.from({ length: 51 }, (_, i) => i)),
+      huge,
+      fits: [1, 2],
+    });
+    expect(masked).toEqual({
+      sparse: "[REDACTED:size_limit]",
+      many: "[REDACTED:size_limit]",
+      set: "[REDACTED:size_limit]",
+      huge: "[REDACTED:size_limit]",
+      fits: [1, 2],
+    });
+    expect(findings.map((f) => f.path)).toEqual(["$.sparse", "$.many", "$.set", "$.huge"]);
+  });
+
+  it("treats keys named like Object.prototype members as plain keys", () => {
+    const m = createMasker({
+      policy: { custom: [{ name: "constructor", regex: "EMP-\\d{6}" }], strategies: { constructor: "drop" as const } },
+    });
+    const input = JSON.parse(
+      '{"__proto__": {"password": "hunter2"}, "constructor": "jo@example.com", "toString": "EMP-123456", "hasOwnProperty": 1}',
+    );
+    const { masked } = m.mask(input);
+    expect(Object.getPrototypeOf(masked)).toBe(Object.prototype);
+    // the custom type's own strategy (drop) applies, not Object.prototype.constructor
+    expect(Object.keys(masked)).toEqual(["__proto__", "constructor", "hasOwnProperty"]);
+    expect(JSON.stringify(masked)).toBe(
+      '{"__proto__":{"password":"[REDACTED:password]"},"constructor":"[REDACTED:email]","hasOwnProperty":1}',
+    );
+    // text has no way to drop a member: the value is redacted instead
+    expect(m.maskText(JSON.stringify(input))).toBe(
+      '{"__proto__":{"password":"[REDACTED:password]"},"constructor":"[REDACTED:email]","toString":"[REDACTED:constructor]","hasOwnProperty":1}',
+    );
   });
 
   it("counts every leaf against the node cap and names the leaf it stopped at", () => {
     const m = createMasker({ limits: { maxNodes: 4 } });
     // the object is node 1, then one node per value, strings and primitives alike
-    const { masked, findings } = m.mask({ a: "x", b: true, c: null, d: "jo@example.com", e: 7 });
+    const { masked, findings } = m.mask({ a: "x", b: { c: true, d: null }, e: "jo@example.com", f: 7 });
     expect(masked).toEqual({
       a: "x",
-      b: true,
-      c: null,
-      d: "[REDACTED:size_limit]",
+      b: { c: true, d: "[REDACTED:size_limit]" },
       e: "[REDACTED:size_limit]",
+      f: "[REDACTED:size_limit]",
     });
     expect(findings.map((f) => [f.path, f.type])).toEqual([
-      ["$.d", "size_limit"],
+      ["$.b.d", "size_limit"],
       ["$.e", "size_limit"],
+      ["$.f", "size_limit"],
     ]);
     const list = m.mask(["x", "jo@example.com", 1, "y"]);
     expect(list.masked).toEqual(["x", "[REDACTED:email]", 1, "[REDACTED:size_limit]"]);

@@ -22,7 +22,9 @@ export function resolveStrategy(
   type: string,
   category: Category | "field",
 ): Strategy {
-  const chosen = strategies[type] ?? strategies[category] ?? strategies.default ?? "redact";
+  // own entries only: a custom detector's type may be any word, `constructor` included
+  const own = (name: string) => (Object.hasOwn(strategies, name) ? strategies[name] : undefined);
+  const chosen = own(type) ?? own(category) ?? own("default") ?? "redact";
   if (category === "secret" && (chosen === "partial" || chosen === "last4")) return "redact";
   return chosen;
 }

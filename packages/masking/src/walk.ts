@@ -8,6 +8,7 @@ import type { KeyClass } from "./key-names";
 import { detectorLabel, redactedToken } from "./labels";
 import { PathNode, type PathRef, pathOf } from "./lazy-path";
 import { maskString } from "./mask-string";
+import { setOwn } from "./own";
 import { findMatches } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
 import { isReferenceOnly, isUuid, looksRandom } from "./text-stats";
@@ -122,6 +123,9 @@ export function walkValue(
     }
     if (json !== obj) return walkValue(json, path, states, depth + 1, decodeDepth, encoding, ctx, ancestors);
   }
+  // a container with more entries than the whole budget cannot fit: it goes whole, before a sparse
+  // array of length 2^31 is spread out or a million keys are classified one by one
+  if (entryCount(obj) > limits.maxNodes) return ctx.failClosed(path, "size_limit", encoding);
   ancestors.add(obj);
   try {
     if (Array.isArray(obj) || obj instanceof Set) {
@@ -137,12 +141,19 @@ export function walkValue(
       );
     }
     const fromMap = obj instanceof Map;
-    const own = fromMap ? mapEntries(obj) : ownEntries(obj);
-    if (own === null) return ctx.failClosed(path, "unreadable", encoding);
+    const own = fromMap ? mapEntries(obj) : ownEntries(obj, limits.maxNodes);
+    if (typeof own === "string") return ctx.failClosed(path, own, encoding);
     return walkObject(own[0], own[1], fromMap, path, states, depth, decodeDepth, encoding, ctx, ancestors);
   } finally {
     ancestors.delete(obj);
   }
+}
+
+/** Entries of an array, Set or Map, read without iterating (0 for other objects). */
+function entryCount(obj: object): number {
+  if (Array.isArray(obj)) return obj.length;
+  if (obj instanceof Set || obj instanceof Map) return obj.size;
+  return 0;
 }
 
 const NOT_LEAF = Symbol("not-leaf");
@@ -186,14 +197,15 @@ function walkLeaf(
 type Entries = [keys: string[], values: unknown[]];
 
 // Read whole before walking: a getter that throws makes the object unreadable, not half-masked.
-function ownEntries(obj: object): Entries | null {
+function ownEntries(obj: object, maxKeys: number): Entries | "unreadable" | "size_limit" {
   try {
     const keys = Object.keys(obj);
+    if (keys.length > maxKeys) return "size_limit";
     const values = new Array<unknown>(keys.length);
     for (let i = 0; i < keys.length; i++) values[i] = (obj as Record<string, unknown>)[keys[i]!];
     return [keys, values];
   } catch {
-    return null;
+    return "unreadable";
   }
 }
 
@@ -295,8 +307,8 @@ function walkObject(
       r.key = outKey;
       // the scan writes its result after the walk: where keys may clash it must, to keep the last one
       r.rewrite = keysMayClash;
-      out[outKey] = r.text;
-    } else out[outKey] = r;
+      setOwn(out, outKey, r.text);
+    } else setOwn(out, outKey, r);
   }
   return out;
 }
@@ -336,14 +348,16 @@ function maskByKeyName(
 
 function maskSecretData(data: object, path: PathRef, encoding: string | undefined, ctx: MaskContext): unknown {
   const out: Record<string, unknown> = {};
-  const [keys, values] = ownEntries(data) ?? [[], []];
+  const own = ownEntries(data, ctx.policy.limits.maxNodes);
+  if (typeof own === "string") return ctx.failClosed(path, own, encoding);
+  const [keys, values] = own;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const v = values[i];
     const k = maskKey(key, ctx.policy.keys(key).matches, path, encoding, ctx);
     const p = new PathNode(path, k, true);
     const r = maskWhole(v, "kubernetes_secret", "secret", "detector:kubernetes_secret", p, encoding, ctx);
-    if (r !== DROP) out[k] = r;
+    if (r !== DROP) setOwn(out, k, r);
   }
   return out;
 }
