@@ -54,6 +54,11 @@ export function maskString(
   ctx.chars += s.length;
   if (ctx.chars > limits.maxTotalChars) return ctx.failClosed(path, "size_limit", encoding);
 
+  // at the cap, a layer that would be opened is not read: it goes whole (JSON in base64 in JSON in
+  // base64 must not carry a secret past the detectors)
+  if (decodeDepth >= limits.maxDecodeDepth && holdsJsonOrPercent(s)) {
+    return ctx.failClosed(path, "decode_depth_limit", encoding);
+  }
   if (decodeDepth < limits.maxDecodeDepth) {
     const json = parseJsonContainer(s);
     if (json.ok && (typeof json.value === "object" || typeof json.value === "string") && json.value !== null) {
@@ -92,6 +97,12 @@ export function maskString(
   return applyMatches(s, findMatches(s, ctx.policy.detectors.text), path, decodeDepth, encoding, ctx, dropOk);
 }
 
+function holdsJsonOrPercent(s: string): boolean {
+  const json = parseJsonContainer(s);
+  if (json.ok && (typeof json.value === "object" || typeof json.value === "string") && json.value !== null) return true;
+  return s.includes("%") && findEncoded(s, [], "url").length > 0;
+}
+
 /** Strings that must be opened (JSON, percent-encoding) before their text can be scanned. */
 export function needsDecoding(s: string): boolean {
   let a = 0;
@@ -126,8 +137,12 @@ export function applyMatches(
    */
   holdsBase64?: boolean,
 ): Replacement {
-  const decodes = decodeDepth < ctx.policy.limits.maxDecodeDepth && (holdsBase64 ?? base64Runs(s, B64_MIN).length > 0);
-  if (!decodes) {
+  const holds = holdsBase64 ?? base64Runs(s, B64_MIN).length > 0;
+  const atCap = decodeDepth >= ctx.policy.limits.maxDecodeDepth;
+  if (holds && atCap && findEncoded(s, matches, "base64").length > 0) {
+    return ctx.failClosed(path, "decode_depth_limit", encoding);
+  }
+  if (!holds || atCap) {
     // the common case: the replacements spliced in as they come (the matches are disjoint and sorted)
     let out = "";
     let at = 0;

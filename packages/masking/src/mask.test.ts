@@ -279,6 +279,28 @@ describe("mask", () => {
     expect(findings.map((f) => f.path)).toEqual(["$.sparse", "$.many", "$.set", "$.huge"]);
   });
 
+  it("masks a layer too deeply encoded to open, whatever the encoding", () => {
+    const m = createMasker();
+    const secret = { email: "jo@example.com", password: "hunter2hunter2" };
+    let json: unknown = secret;
+    for (let i = 0; i < 5; i++) json = { s: JSON.stringify(json) };
+    let percent = "password=hunter2hunter2&email=jo%40example.com";
+    for (let i = 0; i < 5; i++) percent = encodeURIComponent(percent);
+    let base64 = "password=hunter2hunter2 email jo@example.com";
+    for (let i = 0; i < 5; i++) base64 = Buffer.from(base64).toString("base64");
+    for (const value of [json, { u: `https://x.test/?q=${percent}` }, { b: base64 }]) {
+      const { masked, findings } = m.mask(value);
+      const out = JSON.stringify(masked);
+      expect(out).not.toMatch(/hunter2|jo(?:%(?:25)*40|@)example/);
+      expect(findings.map((f) => f.type)).toContain("decode_depth_limit");
+    }
+    // strings scanned in a batch are held to the same cap
+    const none = createMasker({ limits: { maxDecodeDepth: 0 } });
+    const b64 = Buffer.from("password=hunter2hunter2").toString("base64");
+    expect(none.mask({ a: b64, b: "plain" }).masked).toEqual({ a: "[REDACTED:decode_depth_limit]", b: "plain" });
+    expect(none.mask({ a: '{"password":"hunter2"}' }).masked).toEqual({ a: "[REDACTED:decode_depth_limit]" });
+  });
+
   it("treats keys named like Object.prototype members as plain keys", () => {
     const m = createMasker({
       policy: { custom: [{ name: "constructor", regex: "EMP-\\d{6}" }], strategies: { constructor: "drop" as const } },

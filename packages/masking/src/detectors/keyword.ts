@@ -3,6 +3,7 @@
 // hand-written parser rather than one big regex keeps it linear and lets the key name be classified
 // with the same rules as JSON keys.
 import { classifyKey, type KeyClass } from "../key-names";
+import { withoutMaskTokens } from "../strategies";
 import { lowerSameLength } from "../text-runs";
 import { charClasses, isHex, isPlaceholder, isUuid, longestSequence, looksRandom } from "../text-stats";
 import { KEYWORD_ROOTS } from "./keyword-roots";
@@ -138,7 +139,7 @@ function looksGenerated(v: string): boolean {
 }
 
 function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string): boolean {
-  const v = value.trim();
+  const v = withoutMaskTokens(value).trim();
   if (v.length === 0 || isPlaceholder(v)) return false;
   // punctuation only (`",.:-*?!"`): syntax or a separator, never a credential
   if (!HAS_ALNUM.test(v)) return false;

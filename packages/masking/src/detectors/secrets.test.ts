@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { createMasker } from "../mask";
 import { scan } from "../scan-text";
 import { body, fake } from "../testing/fake-secrets";
 import { buildDetectors } from "./registry";
@@ -136,6 +137,18 @@ describe("keyword assignments", () => {
   it("needs a generated-looking value for generic names", () => {
     expect(typesIn('key = "users/2024/report.csv"')).toEqual([]);
     expect(typesIn(`key = "${body(32)}"`)).toContain("key");
+  });
+
+  it("judges a value without the mask tokens in it, so a masked neighbour does not make it a placeholder", () => {
+    const m = createMasker();
+    // the percent pass masks the email first and writes `%5BREDACTED%3Aemail%5D` back into the text
+    expect(m.maskText("password=hunter2hunter2&email=jo%40example.com")).toBe("password=[REDACTED:password]");
+    expect(m.maskText("password=hunter2hunter2 (the old one was [REDACTED:password])")).toBe(
+      "password=[REDACTED:password]",
+    );
+    // masking masked text changes nothing
+    expect(m.maskText("password: [REDACTED:password]")).toBe("password: [REDACTED:password]");
+    expect(m.maskText("token=%5BREDACTED%3Aemail%5D")).toBe("token=%5BREDACTED%3Aemail%5D");
   });
 });
 
