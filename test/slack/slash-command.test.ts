@@ -74,6 +74,21 @@ describe("/countersign", () => {
     expect(h.slack.callsTo("chat.postMessage").filter((c) => c.args.channel === "D0DANA")).toHaveLength(1);
   });
 
+  it("request keeps words such as constructor and __proto__ in the resource it asks about", async () => {
+    const seen = responsesSoFar();
+    await command("U0DANA", "request db.export on postgres://staging/constructor __proto__ in staging because refresh");
+    const answer = await nextResponse(seen);
+    const id = /`(req_[^`]+)`/.exec(answer.args.text)?.[1];
+    expect(id, answer.args.text).toBeDefined();
+    expect(await read(id!)).toMatchObject({
+      action: "db.export",
+      resource: "postgres://staging/constructor __proto__",
+      environment: "staging",
+      reason: "refresh",
+      policy: { rule: "staging-export" },
+    });
+  });
+
   it("request with the reason missing opens a prefilled modal; its submission creates the request", async () => {
     const seenOpens = h.slack.callsTo("views.open").length;
     await command("U0DANA", "request deploy.rollback on api-prod");

@@ -26,6 +26,19 @@ describe("parseCommand", () => {
     });
   });
 
+  it("reads words that are names on Object.prototype as words, not as keywords", () => {
+    // `KEYWORDS[word]` on a plain object answered `constructor` and `__proto__` from Object.prototype:
+    // the word and what followed it were dropped, so the request named a different resource.
+    expect(parseCommand("request db.export on customers constructor __proto__ table in staging")).toEqual({
+      kind: "request",
+      fields: { action: "db.export", resource: "customers constructor __proto__ table", environment: "staging" },
+    });
+    expect(parseCommand("request constructor on toString")).toEqual({
+      kind: "request",
+      fields: { action: "constructor", resource: "toString" },
+    });
+  });
+
   it("knows list and help, and names what it does not know", () => {
     expect(parseCommand("list")).toEqual({ kind: "list" });
     expect(parseCommand("")).toEqual({ kind: "help" });

@@ -12,12 +12,14 @@ export type SlashCommand =
   | { kind: "request"; fields: RequestFields }
   | { kind: "unknown"; word: string };
 
-const KEYWORDS: Record<string, keyof RequestFields> = {
-  on: "resource",
-  in: "environment",
-  for: "duration",
-  because: "reason",
-};
+// A Map, not an object literal: the words looked up are the user's, and `constructor` or `__proto__`
+// must not find Object.prototype's.
+const KEYWORDS = new Map<string, keyof RequestFields>([
+  ["on", "resource"],
+  ["in", "environment"],
+  ["for", "duration"],
+  ["because", "reason"],
+]);
 
 /**
  * `/countersign request <action> [on <resource>] [in <environment>] [for <duration>] [because <reason>]`.
@@ -38,7 +40,7 @@ export function parseCommand(text: string): SlashCommand {
   const parts: Partial<Record<keyof RequestFields, string[]>> = {};
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const field = KEYWORDS[token.toLowerCase()];
+    const field = KEYWORDS.get(token.toLowerCase());
     if (field && current !== "reason" && parts[field] === undefined) {
       current = field;
       parts[field] = [];

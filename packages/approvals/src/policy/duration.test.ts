@@ -21,6 +21,8 @@ describe("tryParseSpokenDuration (chat commands on every platform)", () => {
     for (const text of ["soon", "0m", "0 hours", "15", "m", "1 fortnight", "-5m", "2 hours 30 minutes"]) {
       expect(tryParseSpokenDuration(text)).toBeNull();
     }
+    // The unit comes from chat and is looked up in a plain object: Object.prototype's names are not units.
+    expect(tryParseSpokenDuration("2 constructor")).toBeNull();
   });
 });
 

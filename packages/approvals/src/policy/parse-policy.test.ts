@@ -303,6 +303,13 @@ describe("parsePolicy: problems", () => {
       'unknown approver group "ops" (known: dba, security)',
     ],
     [
+      // Found on Object.prototype, not in approvers: accepting it would crash every request the rule matches.
+      "a group named like an Object.prototype member",
+      rule("    match: {}\n    require: { from: [dba, constructor] }\n"),
+      "rules[0].require.from[1]",
+      'unknown approver group "constructor"',
+    ],
+    [
       "empty from",
       rule("    match: {}\n    require: { from: [] }\n"),
       "rules[0].require.from",
@@ -337,6 +344,12 @@ describe("parsePolicy: problems", () => {
       rule("    match: {}\n    require: { from: [dba] }\n    notify: [dba-slack, ops-slack]\n"),
       "rules[0].notify[1]",
       'unknown channel "ops-slack"',
+    ],
+    [
+      "a channel named like an Object.prototype member",
+      rule("    match: {}\n    require: { from: [dba] }\n    notify: [toString]\n"),
+      "rules[0].notify[0]",
+      'unknown channel "toString"',
     ],
     ["ttl without unit", rule("    match: {}\n    decide: deny\n    ttl: 15\n"), "rules[0].ttl", "duration like 15m"],
     ["ttl unknown unit", rule("    match: {}\n    decide: deny\n    ttl: 2w\n"), "rules[0].ttl", "from 1s to 7d"],
