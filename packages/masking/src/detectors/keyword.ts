@@ -110,6 +110,9 @@ function readBare(text: string, at: number, toEol: boolean, strong: boolean): Va
     const c = text[end]!;
     if (c === "\n" || c === "\r") break;
     if (!toEol && (isSpace(c) || stops.includes(c))) break;
+    // `PASSWORD=s3cr3t # rotate monthly`: a comment ends the line's value (shell, .env, YAML), and
+    // judged with it, the value read as a placeholder ("changeme", "dummy" in the comment)
+    if (toEol && c === "#" && end > at && isSpace(text[end - 1]!)) break;
     end++;
   }
   if (toEol) {

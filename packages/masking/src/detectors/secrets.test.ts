@@ -146,6 +146,14 @@ describe("keyword assignments", () => {
     expect(m.maskText("password=hunter2hunter2 (the old one was [REDACTED:password])")).toBe(
       "password=[REDACTED:password]",
     );
+    // a comment after the value is not part of it, and its words do not make the value a placeholder
+    expect(m.maskText("DB_PASSWORD=s3cr3tP4ss # changeme later")).toBe(
+      "DB_PASSWORD=[REDACTED:password] # changeme later",
+    );
+    expect(m.maskText("export API_TOKEN=9f8e7d6c5b4a39281706f5e4d3c2b1a0 # redacted in logs")).toBe(
+      "export API_TOKEN=[REDACTED:token] # redacted in logs",
+    );
+    expect(m.maskText("password=pa#ss#word99")).toBe("password=[REDACTED:password]");
     // masking masked text changes nothing
     expect(m.maskText("password: [REDACTED:password]")).toBe("password: [REDACTED:password]");
     expect(m.maskText("token=%5BREDACTED%3Aemail%5D")).toBe("token=%5BREDACTED%3Aemail%5D");
