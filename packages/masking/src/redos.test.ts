@@ -92,6 +92,10 @@ const GENERIC_UNITS = [
   "A3-",
   "\\n",
   "%7C=",
+  "mysql -p'",
+  "sshpass -p \"",
+  "docker login -p ",
+  "identified by ",
 ];
 
 describe("no catastrophic backtracking", () => {

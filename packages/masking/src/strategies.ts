@@ -16,15 +16,22 @@ export function fingerprintKeyBytes(key: string | Uint8Array | undefined): Uint8
   return typeof key === "string" ? new TextEncoder().encode(key) : key;
 }
 
+/** Own entries only: a custom detector's type may be any word, `constructor` included. */
+function ownStrategy(strategies: Record<string, Strategy>, name: string): Strategy | undefined {
+  return Object.hasOwn(strategies, name) ? strategies[name] : undefined;
+}
+
 /** Strategy for a finding: its type, then its category, then `default`; never a partial secret. */
 export function resolveStrategy(
   strategies: Record<string, Strategy>,
   type: string,
   category: Category | "field",
 ): Strategy {
-  // own entries only: a custom detector's type may be any word, `constructor` included
-  const own = (name: string) => (Object.hasOwn(strategies, name) ? strategies[name] : undefined);
-  const chosen = own(type) ?? own(category) ?? own("default") ?? "redact";
+  const chosen =
+    ownStrategy(strategies, type) ??
+    ownStrategy(strategies, category) ??
+    ownStrategy(strategies, "default") ??
+    "redact";
   if (category === "secret" && (chosen === "partial" || chosen === "last4")) return "redact";
   return chosen;
 }

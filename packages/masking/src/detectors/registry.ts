@@ -1,6 +1,7 @@
 // The built-in detectors by name, the groups a policy can name, and assembly of the active set.
 
 import { type AllowEntry, type AllowedValue, allowedValues, withAllowlist } from "./allowlist";
+import { commandLinePasswordDetector } from "./command-line";
 import {
   authHeaderDetector,
   cliCredentialsDetector,
@@ -32,6 +33,7 @@ const STRUCTURAL_SECRETS: Detector[] = [
   urlCredentialsDetector,
   authHeaderDetector,
   cliCredentialsDetector,
+  commandLinePasswordDetector,
   kubernetesSecretDetector,
   keywordDetector,
   entropyDetector,

@@ -160,6 +160,55 @@ describe("keyword assignments", () => {
   });
 });
 
+describe("passwords on command lines", () => {
+  const masked = (text: string) => createMasker().maskText(text);
+
+  it("masks a short password flag of the commands that take one, wrapped or not", () => {
+    expect(masked("kubectl exec db -- mysqldump -u root -pS3cr3tPw db > x.sql")).toBe(
+      "kubectl exec db -- mysqldump -u root -p[REDACTED:password] db > x.sql",
+    );
+    expect(masked('mysql -uroot -p"S3cr3t Pw" -h db')).toBe('mysql -uroot -p"[REDACTED:password]" -h db');
+    expect(masked("docker login -u bob -p 'S3cr3tPw' reg.io")).toBe(
+      "docker login -u bob -p '[REDACTED:password]' reg.io",
+    );
+    expect(masked("sshpass -p S3cr3tPw ssh host")).toBe("sshpass -p [REDACTED:password] ssh host");
+    expect(masked("redis-cli -h cache -a S3cr3tPw ping")).toBe("redis-cli -h cache -a [REDACTED:password] ping");
+    expect(masked("/opt/mssql-tools/bin/sqlcmd -S db -U sa -P 'S3cr3tPw!'")).toBe(
+      "/opt/mssql-tools/bin/sqlcmd -S db -U sa -P '[REDACTED:password]'",
+    );
+    expect(masked("ldapsearch -x -D cn=admin -w S3cr3tPw -b dc=x")).toBe(
+      "ldapsearch -x -D cn=admin -w [REDACTED:password] -b dc=x",
+    );
+    expect(masked("mongosh -u admin -p S3cr3tPw")).toBe("mongosh -u admin -p [REDACTED:password]");
+  });
+
+  it("masks SQL's IDENTIFIED BY, not a bound parameter", () => {
+    expect(masked("GRANT ALL ON *.* TO 'bob'@'%' IDENTIFIED BY 'S3cr3tPw';")).toBe(
+      "GRANT ALL ON *.* TO 'bob'@'%' IDENTIFIED BY '[REDACTED:password]';",
+    );
+    expect(masked('CREATE USER u IDENTIFIED WITH mysql_native_password BY "S3cr3tPw"')).toBe(
+      'CREATE USER u IDENTIFIED WITH mysql_native_password BY "[REDACTED:password]"',
+    );
+    expect(masked("ALTER USER u IDENTIFIED BY ?")).toBe("ALTER USER u IDENTIFIED BY ?");
+  });
+
+  it("leaves the same flags of other commands, prompts and references", () => {
+    for (const text of [
+      "ssh -p 2222 host",
+      "psql -p 5432 -U app",
+      "mkdir -p /tmp/x && mysql -p app", // -p alone prompts; app is the database
+      "docker run -p 8080:80 nginx", // -p of docker run is a port
+      "mysql -P3306 -u root -p$MYSQL_PWD",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+      'sshpass -p "${SSH_PASS}" ssh host',
+      "mysql -p password",
+      "echo done; -p S3cr3tPw",
+    ]) {
+      expect(masked(text), text).toBe(text);
+    }
+  });
+});
+
 describe("high-entropy strings", () => {
   it("masks a free-floating random token", () => {
     const t = fake.generic();

@@ -1,0 +1,194 @@
+// Passwords given to a command by a short flag: `mysqldump -u root -pS3cret db`, `sshpass -p pw`,
+// `docker login -u bob -p pw`, `redis-cli -a pw`, `sqlcmd -P pw`, `ldapsearch -w pw`; and SQL's
+// `IDENTIFIED BY 'pw'`. Long flags (`--password pw`) are the keyword detector's. A short flag names
+// a password only for some commands (`-p` is a port for ssh and psql, a parent for mkdir), so each
+// flag is read with the last command named before it in its part of the line: wrappers such as
+// `kubectl exec pod -- mysql -pX` or `ssh host "mysql -pX"` still name the command.
+import { isPlaceholder } from "../text-stats";
+import { eachPosition } from "./punctuation";
+import type { Detector, Match } from "./types";
+
+interface FlagRule {
+  flag: string;
+  /** `mysql -p db` prompts for the password and `db` is a database: only `-pS3cret` holds one. */
+  attachedOnly?: boolean;
+  /** The flag means a password only after this subcommand (`docker login`). */
+  after?: string;
+}
+
+const ATTACHED_P: FlagRule[] = [{ flag: "-p", attachedOnly: true }];
+const LOGIN: FlagRule[] = [{ flag: "-p", after: "login" }];
+const MONGO: FlagRule[] = [{ flag: "-p" }];
+const LDAP: FlagRule[] = [{ flag: "-w" }];
+
+const COMMANDS = new Map<string, FlagRule[]>([
+  ...["mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow", "mysqlcheck", "mysqlpump", "mysqlbinlog"].map(
+    (c) => [c, ATTACHED_P] as const,
+  ),
+  ...["mariadb", "mariadb-dump", "mariadb-admin", "mariadb-import", "mariadb-check"].map(
+    (c) => [c, ATTACHED_P] as const,
+  ),
+  ["sshpass", [{ flag: "-p" }]],
+  ...["docker", "podman", "nerdctl", "buildah", "skopeo", "oras", "helm", "crane"].map((c) => [c, LOGIN] as const),
+  ["redis-cli", [{ flag: "-a" }]],
+  ...["mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "mongostat", "mongotop"].map(
+    (c) => [c, MONGO] as const,
+  ),
+  ["sqlcmd", [{ flag: "-P" }]],
+  ["bcp", [{ flag: "-P" }]],
+  ...["ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare"].map(
+    (c) => [c, LDAP] as const,
+  ),
+  ["zip", [{ flag: "-P" }]],
+  ["unzip", [{ flag: "-P" }]],
+  ...["7z", "7za", "7zr"].map((c) => [c, ATTACHED_P] as const),
+]);
+const FLAG_LETTERS = new Set(["p", "a", "P", "w"]);
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** Ends a command: a new line, a pipe, `;`, `&&`, a subshell or a backquote. */
+function endsCommand(c: number): boolean {
+  return c === 10 || c === 13 || c === 124 || c === 59 || c === 38 || c === 40 || c === 41 || c === 96 || c === 0;
+}
+
+function tokenEnd(text: string, from: number): number {
+  let e = from;
+  while (e < text.length) {
+    const c = text.charCodeAt(e);
+    if (isBlank(c) || endsCommand(c)) break;
+    e++;
+  }
+  return e;
+}
+
+const LONGEST_COMMAND = Math.max(...[...COMMANDS.keys()].map((c) => c.length));
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39;
+}
+
+/** The rules of the command the token [start, end) names (`/usr/bin/mysql` and `"mysql` name mysql). */
+function commandAt(text: string, start: number, end: number): FlagRule[] | undefined {
+  let a = start;
+  let b = end;
+  while (b > a && isQuote(text.charCodeAt(b - 1))) b--;
+  for (let i = b - 1; i >= a; i--) {
+    if (text.charCodeAt(i) === 47) {
+      a = i + 1;
+      break;
+    }
+  }
+  while (a < b && isQuote(text.charCodeAt(a))) a++;
+  // most tokens are too long to be a command name: no string is made for them
+  return b - a >= 2 && b - a <= LONGEST_COMMAND ? COMMANDS.get(text.slice(a, b)) : undefined;
+}
+
+/** A value that refers to a password kept elsewhere: `$MYSQL_PWD`, `${PW}`, `%PW%`, `{{ pw }}`, `<pw>`. */
+function isReference(value: string): boolean {
+  return /^(?:\$|%\w+%$|\{\{|<[^>]*>$)/.test(value) || isPlaceholder(value);
+}
+
+/** The value at `at`: quoted (to its closing quote on the line) or bare (to the end of the token). */
+function valueAt(text: string, at: number): { start: number; end: number } | null {
+  const q = text[at];
+  if (q === '"' || q === "'") {
+    // to the closing quote on the same line, within 256 characters
+    for (let i = at + 1; i < text.length && i - at <= 257; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) return null;
+      if (c === q.charCodeAt(0)) return i > at + 1 ? { start: at + 1, end: i } : null;
+    }
+    return null;
+  }
+  const end = tokenEnd(text, at);
+  return end > at ? { start: at, end } : null;
+}
+
+function push(out: Match[], text: string, value: { start: number; end: number } | null, detector: string): void {
+  if (value === null || isReference(text.slice(value.start, value.end))) return;
+  out.push({ start: value.start, end: value.end, type: "password", detector, category: "secret" });
+}
+
+/**
+ * Reads the text left to right once, command by command, and stops at each short flag of a known
+ * command (`visitFlags`). The state between flags is the last known command and whether its
+ * subcommand was seen, so the text is read once whatever the number of flags.
+ */
+function scanFlags(text: string, out: Match[]): void {
+  let command: FlagRule[] | null = null;
+  let subcommands = "";
+  let cursor = 0;
+  let skipTo = 0;
+  eachPosition(text, "-", (at) => {
+    if (at < skipTo || at === 0 || !isBlank(text.charCodeAt(at - 1)) || !FLAG_LETTERS.has(text[at + 1] ?? "")) {
+      return at + 1;
+    }
+    // the commands and subcommands named since the last flag
+    while (cursor < at) {
+      const c = text.charCodeAt(cursor);
+      if (endsCommand(c)) {
+        command = null;
+        subcommands = "";
+        cursor++;
+      } else if (isBlank(c)) cursor++;
+      else {
+        const end = Math.min(tokenEnd(text, cursor), at);
+        const rules = commandAt(text, cursor, end);
+        if (rules) {
+          command = rules;
+          subcommands = "";
+        } else if (command !== null && end - cursor === 5 && text.startsWith("login", cursor)) subcommands = "login";
+        cursor = end;
+      }
+    }
+    if (command === null) return at + 1;
+    const flagEnd = tokenEnd(text, at);
+    for (const rule of command as FlagRule[]) {
+      if (!text.startsWith(rule.flag, at) || (rule.after !== undefined && subcommands !== rule.after)) continue;
+      if (flagEnd > at + rule.flag.length) {
+        push(out, text, valueAt(text, at + rule.flag.length), "cli_password");
+      } else if (!rule.attachedOnly) {
+        let v = flagEnd;
+        while (v < text.length && isBlank(text.charCodeAt(v)) && v - flagEnd < 8) v++;
+        if (v > flagEnd && v < text.length && !endsCommand(text.charCodeAt(v))) {
+          const value = valueAt(text, v);
+          push(out, text, value, "cli_password");
+          if (value) skipTo = value.end;
+        }
+      }
+    }
+    cursor = flagEnd;
+    return flagEnd + 1;
+  });
+}
+
+// `IDENTIFIED BY 'pw'`, `IDENTIFIED WITH mysql_native_password BY 'pw'` (MySQL, MariaDB, Oracle)
+const IDENTIFIED_BY =
+  /identified[ \t\r\n]{1,8}(?:with[ \t\r\n]{1,8}['"`]?\w{1,64}['"`]?[ \t\r\n]{1,8})?by[ \t\r\n]{1,8}(?:password[ \t\r\n]{1,8})?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})"|([^\s;'"(),]{1,256}))/iy;
+
+function scanIdentifiedBy(text: string, out: Match[]): void {
+  for (const word of ["identified", "IDENTIFIED", "Identified"]) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      IDENTIFIED_BY.lastIndex = at;
+      const m = IDENTIFIED_BY.exec(text);
+      if (!m) continue;
+      const value = m[1] ?? m[2] ?? m[3]!;
+      // a bound parameter (`?`, `:pw`, `@pw`) is not the password
+      if (m[3] !== undefined && /^[?:@]/.test(value)) continue;
+      const start = m.index + m[0].length - value.length - (m[3] === undefined ? 1 : 0);
+      push(out, text, { start, end: start + value.length }, "cli_password");
+    }
+  }
+}
+
+export const commandLinePasswordDetector: Detector = {
+  name: "cli_password",
+  category: "secret",
+  scan(text, out) {
+    scanFlags(text, out);
+    if (text.includes("dentified") || text.includes("DENTIFIED")) scanIdentifiedBy(text, out);
+  },
+};
