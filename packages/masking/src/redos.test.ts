@@ -93,7 +93,7 @@ const GENERIC_UNITS = [
   "\\n",
   "%7C=",
   "mysql -p'",
-  "sshpass -p \"",
+  'sshpass -p "',
   "docker login -p ",
   "identified by ",
 ];
