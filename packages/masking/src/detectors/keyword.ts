@@ -83,6 +83,8 @@ interface Value {
   start: number;
   end: number;
   quoted: boolean;
+  /** Written as a sentence (`the password is …`): held to a stricter test. */
+  prose?: boolean;
 }
 
 function readQuoted(text: string, open: number): Value {
@@ -109,7 +111,7 @@ function readBare(text: string, at: number, toEol: boolean, strong: boolean): Va
   while (end < text.length && end - at < MAX_VALUE) {
     const c = text[end]!;
     if (c === "\n" || c === "\r") break;
-    if (!toEol && (isSpace(c) || stops.includes(c))) break;
+    if (!toEol && (isSpace(c) || (stops.includes(c) && (c !== "&" || startsParameter(text, end + 1))))) break;
     // `PASSWORD=s3cr3t # rotate monthly`: a comment ends the line's value (shell, .env, YAML), and
     // judged with it, the value read as a placeholder ("changeme", "dummy" in the comment)
     if (toEol && c === "#" && end > at && isSpace(text[end - 1]!)) break;
@@ -119,6 +121,15 @@ function readBare(text: string, at: number, toEol: boolean, strong: boolean): Va
     while (end > at && /[\s,;"'`]/.test(text[end - 1]!)) end--;
   }
   return { start: at, end, quoted: false };
+}
+
+// What follows an `&` that separates parameters (`?a=1&b=2`, `cmd && next`): otherwise the `&` is
+// part of the value (`Tr0ub4dor&Correct-Horse` is one password).
+const PARAMETER_AFTER_AMPERSAND = /[A-Za-z_][\w.[\]-]{0,63}=|&|\s|$/y;
+
+function startsParameter(text: string, at: number): boolean {
+  PARAMETER_AFTER_AMPERSAND.lastIndex = at;
+  return PARAMETER_AFTER_AMPERSAND.test(text);
 }
 
 // Bounded look-back: a name with more than a few characters before it on its line is not at the start.
@@ -192,7 +203,7 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   if (!value.quoted && codeExpression(text, value.start)) return keyEnd;
   const raw = text.slice(value.start, value.end);
   valueChars += raw.length;
-  if (!acceptable(raw, value.quoted, cls, key)) return keyEnd;
+  if (!acceptable(raw, value.quoted, cls, key) || (value.prose && !proseCredential(raw))) return keyEnd;
   const lead = raw.length - raw.trimStart().length;
   const trail = raw.length - raw.trimEnd().length;
   out.push({
@@ -290,6 +301,8 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     // password "value"; without an operator only a properly closed string counts
     const r = readQuoted(text, q);
     return r.quoted ? r : null;
+  } else if (q > p && isWord(text, q, "is") && isSpace(text[q + 2])) {
+    return proseValue(text, q + 2);
   } else {
     const typed = /^[A-Za-z_][\w.[\]*]{0,30}[ \t]{1,8}(=|:=)/.exec(text.slice(q, q + 48));
     if (!typed) return reversed(text, s);
@@ -312,6 +325,33 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
   if (c === '"' || c === "'") return readQuoted(text, v);
   const toEol = cls.strength === "strong" && (op === ":" || op === "=") && lineStartsWithIdent(text, s);
   return readBare(text, v, toEol, cls.strength === "strong");
+}
+
+function isWord(text: string, at: number, word: string): boolean {
+  return text.slice(at, at + word.length).toLowerCase() === word;
+}
+
+/** `the password is hunter2hunter2.`: one word, quoted or bare, without the sentence's punctuation. */
+function proseValue(text: string, after: number): Value | null {
+  let v = after;
+  while (isSpace(text[v]) && v - after < 8) v++;
+  const c = text[v];
+  if (c === '"' || c === "'" || c === "`") {
+    const r = readQuoted(text, v);
+    return r.quoted ? { ...r, prose: true } : null;
+  }
+  const r = readBare(text, v, false, true);
+  let end = r.end;
+  while (end > r.start && ".,!?:)".includes(text[end - 1]!)) end--;
+  return end > r.start ? { start: r.start, end, quoted: false, prose: true } : null;
+}
+
+/**
+ * A sentence names credentials in passing (`the password is incorrect`, `the token is JWT-based`):
+ * only a value of 8 or more mixing letters and digits, or a random-looking one, is taken for one.
+ */
+function proseCredential(value: string): boolean {
+  return (value.length >= 8 && /[A-Za-z]/.test(value) && /\d/.test(value)) || looksRandom(value, 8);
 }
 
 // "value" == password

@@ -139,6 +139,31 @@ describe("keyword assignments", () => {
     expect(typesIn(`key = "${body(32)}"`)).toContain("key");
   });
 
+  it("reads a credential named in a sentence, and leaves sentences about one", () => {
+    const m = createMasker();
+    expect(m.maskText("The password is hunter2hunter2.")).toBe("The password is [REDACTED:password].");
+    expect(m.maskText("the api key is 9f8e7d6c5b4a39281706f5e4d3c2b1a0")).toBe("the api key is [REDACTED:key]");
+    expect(m.maskText("the secret is 'Tr0ub4dor&3'")).toBe("the secret is '[REDACTED:secret]'");
+    for (const text of [
+      "the password is incorrect",
+      "Password is required",
+      "the token is JWT-based",
+      "the key is config.yaml",
+      "the password is 8+ characters",
+    ]) {
+      expect(m.maskText(text), text).toBe(text);
+    }
+  });
+
+  it("keeps an & inside a value and stops at one that starts the next parameter", () => {
+    const m = createMasker();
+    expect(m.maskText("new password: Tr0ub4dor&Correct-Horse-Battery")).toBe("new password: [REDACTED:password]");
+    expect(m.maskText("grant_type=password&username=bob&password=hunter2hunter2&scope=read")).toBe(
+      "grant_type=password&username=bob&password=[REDACTED:password]&scope=read",
+    );
+    expect(m.maskText("x password=hunter2hunter2&& echo ok")).toBe("x password=[REDACTED:password]&& echo ok");
+  });
+
   it("judges a value without the mask tokens in it, so a masked neighbour does not make it a placeholder", () => {
     const m = createMasker();
     // the percent pass masks the email first and writes `%5BREDACTED%3Aemail%5D` back into the text
