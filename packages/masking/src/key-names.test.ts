@@ -21,6 +21,11 @@ describe("classifyKey", () => {
     expect(classifyKey("tokenForUser")?.type).toBe("token");
     expect(classifyKey("password_to_use")?.type).toBe("password");
     expect(classifyKey("BindToParentToken")?.type).toBe("token");
+    // second factors: one-time codes and the seeds they are made from
+    for (const k of ["passcode", "recovery_codes", "backupCode", "totp_seed", "mfaSeed", "seed_phrase", "mnemonic"]) {
+      expect(classifyKey(k)?.strength, k).toBe("strong");
+    }
+    for (const k of ["status_code", "random_seed", "seed", "error_codes"]) expect(classifyKey(k), k).toBeNull();
   });
 
   it("leaves names that describe a credential rather than hold one", () => {

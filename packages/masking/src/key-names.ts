@@ -22,6 +22,8 @@ const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; nume
   pwd: { type: "password", strength: "strong", numeric: true },
   pw: { type: "password", strength: "strong", numeric: true },
   pass: { type: "password", strength: "strong", numeric: true },
+  passcode: { type: "password", strength: "strong", numeric: true },
+  mnemonic: { type: "secret", strength: "strong" },
   pin: { type: "password", strength: "strong", numeric: true },
   cvv: { type: "password", strength: "strong", numeric: true },
   cvc: { type: "password", strength: "strong", numeric: true },
@@ -465,6 +467,8 @@ function expand(word: string, out: string[], depth: number): void {
   out.push(word);
 }
 
+const SECOND_FACTOR = new Set(["totp", "otp", "mfa", "2fa", "hotp"]);
+
 /** Special pairs the word rules would get wrong. */
 function pairRule(words: string[], i: number): KeyClass | null | undefined {
   const w = words[i]!;
@@ -474,6 +478,11 @@ function pairRule(words: string[], i: number): KeyClass | null | undefined {
   if (w === "id" && prev === "session") return { type: "session", strength: "strong", numeric: false };
   if (w === "session" && (next === undefined || next === "token" || next === "key"))
     return { type: "session", strength: "weak", numeric: false };
+  // one-time codes and seeds a second factor is made from: `recovery_codes`, `totp_seed`, `seed_phrase`
+  if ((w === "code" || w === "codes") && (prev === "recovery" || prev === "backup"))
+    return { type: "password", strength: "strong", numeric: true };
+  if ((w === "seed" && prev !== undefined && SECOND_FACTOR.has(prev)) || (w === "phrase" && prev === "seed"))
+    return { type: "secret", strength: "strong", numeric: false };
   if (w === "id" && (prev === "key" || prev === "access"))
     return { type: "access_key_id", strength: "weak", numeric: false };
   return undefined;

@@ -185,6 +185,20 @@ describe("keyword assignments", () => {
   });
 });
 
+describe("webhook URLs and bot tokens", () => {
+  it("masks the older Teams connector URL and a Telegram token inside a Bot API URL", () => {
+    const m = createMasker();
+    const hex = (n: number) => randomBytes(n).toString("hex");
+    const legacy = `https://outlook.office.com/webhook/${hex(8)}@${hex(4)}/IncomingWebhook/${hex(16)}/${hex(8)}`;
+    expect(m.maskText(legacy)).toBe("https://outlook.office.com/[REDACTED:teams_webhook]");
+    expect(m.maskText("https://api.telegram.org/bot110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw/getMe")).toBe(
+      "https://api.telegram.org/bot[REDACTED:telegram_bot_token]/getMe",
+    );
+    // not after a word: detect-secrets' negative
+    expect(typesIn("bot110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw")).not.toContain("telegram_bot_token");
+  });
+});
+
 describe("passwords on command lines", () => {
   const masked = (text: string) => createMasker().maskText(text);
 

@@ -227,6 +227,14 @@ export const SECRET_PATTERNS: PatternSpec[] = [
   rule("teams", "teams_webhook", ["webhook.office.com"], `webhook\\.office\\.com/(webhookb2/[A-Za-z0-9@/_-]{40,400})`, {
     group: 1,
   }),
+  // the older connector URL (outlook.office.com/webhook/…), still in configuration files
+  rule(
+    "teams",
+    "teams_webhook",
+    ["outlook.office"],
+    `outlook\\.office(?:365)?\\.com/(webhook/[A-Za-z0-9@/_-]{40,400})`,
+    { group: 1 },
+  ),
   rule("discord", "discord_token", ["."], `[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}${R}`, {
     valid: hasUpperLowerDigit,
     gate: dotsSevenApart,
@@ -238,7 +246,8 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     `discord(?:app)?\\.com/api/webhooks/(\\d{5,30}/[A-Za-z0-9_-]{30,100})`,
     { group: 1 },
   ),
-  rule("telegram", "telegram_bot_token", [":A"], `${L}\\d{5,16}:A[A-Za-z0-9_-]{34}${R}`),
+  // also in the Bot API's URLs, where it follows `/bot` (`api.telegram.org/bot123…:AA…/sendMessage`)
+  rule("telegram", "telegram_bot_token", [":A"], `(?:${L}|(?<=/bot))\\d{5,16}:A[A-Za-z0-9_-]{34}${R}`),
   // Payments and commerce
   rule("stripe", "stripe_key", ["sk_", "rk_"], `${L}[sr]k_(?:test|live|prod)_[A-Za-z0-9]{10,247}${R}`, { prefix: 8 }),
   rule("stripe", "stripe_webhook_secret", ["whsec_"], `${L}whsec_[A-Za-z0-9+/=]{24,128}`, { prefix: 6 }),
