@@ -164,7 +164,11 @@ const TEMPLATE =
 const PLACEHOLDER_WORDS =
   /^(?:null|none|nil|undefined|true|false|yes|no|on|off|empty|string|str|value|secret|password|passwd|token|changeme|change_me|redacted|hidden|masked|required|optional|todo|tbd|n\/a|test|example|sample|dummy|placeholder)$/i;
 const PLACEHOLDER_PHRASE =
-  /(?:^|[\s_-])(?:your|insert|enter|put|replace)[\s_-]|(?:^|[\s_-])here$|placeholder|changeme|dummy|fake|redacted|xxxx|(?:^|[\s_-])example(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:your|insert|enter|put|replace)[\s_-]|(?:^|[\s_-])here$|(?:^|[^A-Za-z0-9])(?:placeholder|changeme|dummy|fake|redacted)(?:$|[^A-Za-z0-9])|xxxx|(?:^|[\s_-])example(?:$|[\s_-])/i;
+// Inside a run of letters the words still mark a stand-in (`somefakekey`, `afakekey`); with digits or
+// symbols around them they are part of a real password (`MyFakeBank2024!`, `dummy123`).
+const PLACEHOLDER_INSIDE = /placeholder|changeme|dummy|fake|redacted/i;
+const LETTERS_ONLY = /^[A-Za-z\s_.-]+$/;
 // `{prefix}{suffix}`, `%(user)s:%(password)s`, `{{ a }}-{{ b }}`: interpolations and punctuation only
 const INTERPOLATION = /\$?\{\{?[ \t]{0,4}[A-Za-z_][\w.]{0,63}[ \t]{0,4}\}\}?|%\([A-Za-z_][\w.]{0,63}\)[sdr]/g;
 const ALNUM = /[A-Za-z0-9]/;
@@ -191,6 +195,7 @@ function placeholder(value: string): boolean {
   const v = value.trim();
   if (v.length === 0) return true;
   if (MASK_CHARS.test(v) || TEMPLATE.test(v) || PLACEHOLDER_WORDS.test(v) || PLACEHOLDER_PHRASE.test(v)) return true;
+  if (LETTERS_ONLY.test(v) && PLACEHOLDER_INSIDE.test(v)) return true;
   if (onlyInterpolations(v) || DOCUMENTED.test(v)) return true;
   if (fewDistinct(v)) return true;
   return longestRun(v) >= Math.max(6, Math.ceil(v.length * 0.4));

@@ -119,6 +119,18 @@ describe("keyword assignments: code, references and templates are not values", (
     expect(masks(`secret_key = "django-insecure-${body(40, 62)}"`, body(40, 62))).toBe(true);
   });
 
+  it("a stand-in word is a placeholder on its own or in a run of letters, not inside a real password", () => {
+    expect(typesIn('password = "somefakekey"')).toEqual([]);
+    expect(typesIn("api_key=fake_key_for_tests")).toEqual([]);
+    expect(typesIn("secret: ops_eyJzaWduSW5B..[Redacted]")).toEqual([]);
+    expect(typesIn("password=NotAFakeOne")).toEqual([]);
+    // with digits or symbols around it the word is part of the password (these were left)
+    expect(masks("password=MyFakeBank2024!", "MyFakeBank2024!")).toBe(true);
+    expect(masks("DB_PASSWORD=NotAFakeOne99", "NotAFakeOne99")).toBe(true);
+    expect(masks("password=dummy123", "dummy123")).toBe(true);
+    expect(masks("token: Xq9-redactedZ7", "Xq9-redactedZ7")).toBe(true);
+  });
+
   it("vendors' documented credentials end in EXAMPLE", () => {
     expect(typesIn("aws_access_key_id: AKIAIOSFODNN7EXAMPLE")).toEqual([]);
     expect(typesIn(`ABSK${body(40, 63)}EXAMPLE`)).toEqual([]);
