@@ -152,9 +152,17 @@ function looksGenerated(v: string): boolean {
   return classes >= 2 && c.digit >= 4 && words < v.length * 0.5;
 }
 
+// `s3cr3tP4ss placeholder until rotation`: a note after the value does not make the value a stand-in
+function credentialBeforeNote(v: string): boolean {
+  const space = v.search(/\s/);
+  if (space < 0) return false;
+  const first = v.slice(0, space);
+  return proseCredential(first) && !isPlaceholder(first);
+}
+
 function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string): boolean {
   const v = withoutMaskTokens(value).trim();
-  if (v.length === 0 || isPlaceholder(v)) return false;
+  if (v.length === 0 || (isPlaceholder(v) && !credentialBeforeNote(v))) return false;
   // punctuation only (`",.:-*?!"`): syntax or a separator, never a credential
   if (!HAS_ALNUM.test(v)) return false;
   if (

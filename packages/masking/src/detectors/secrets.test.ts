@@ -179,6 +179,10 @@ describe("keyword assignments", () => {
       "export API_TOKEN=[REDACTED:token] # redacted in logs",
     );
     expect(m.maskText("password=pa#ss#word99")).toBe("password=[REDACTED:password]");
+    // nor does a note after it without a comment sign; a note after a stand-in is still a stand-in
+    expect(m.maskText("password: s3cr3tP4ss placeholder until rotation")).toBe("password: [REDACTED:password]");
+    expect(m.maskText("password: your placeholder here")).toBe("password: your placeholder here");
+    expect(m.maskText("password: <placeholder> until set")).toBe("password: <placeholder> until set");
     // masking masked text changes nothing
     expect(m.maskText("password: [REDACTED:password]")).toBe("password: [REDACTED:password]");
     expect(m.maskText("token=%5BREDACTED%3Aemail%5D")).toBe("token=%5BREDACTED%3Aemail%5D");
