@@ -84,6 +84,71 @@ describe("mask", () => {
     });
   });
 
+  it("judges a value named by its neighbour as if the name were its key", () => {
+    const input = {
+      env: [
+        { name: "DB_PASSWORD", value: "Tr0ub4dor&3" },
+        { name: "USER", value: "bob" },
+        { name: "GITHUB_TOKEN", valueFrom: { secretKeyRef: { name: "gh", key: "token" } } },
+      ],
+      tags: [
+        { Key: "api_key", Value: "abc" },
+        { Key: "Environment", Value: "prod" },
+      ],
+      ssm: { Name: "/prod/db/password", Value: "S3cretPass99", Type: "SecureString" },
+      stack: [{ ParameterKey: "DbPassword", ParameterValue: "S3cretPass99" }],
+      headers: [
+        ["X-Api-Key", "k9f8e7d6c5b4a3"],
+        ["Accept", "application/json"],
+      ],
+      // weak names keep their rule: only a random-looking value is a credential
+      visits: [
+        { name: "session", value: "light" },
+        { name: "session", value: "9sKq2Lx7Vb4Nw8Zr3Tf6" },
+      ],
+      // a sentence is not a name, and two names are not one pair
+      notes: { name: "where the password lives", value: "vault" },
+      both: { name: "password", key: "x", value: "shown" },
+    };
+    const { masked, findings } = mask(input);
+    expect(masked).toEqual({
+      env: [
+        { name: "DB_PASSWORD", value: "[REDACTED:password]" },
+        { name: "USER", value: "bob" },
+        { name: "GITHUB_TOKEN", valueFrom: { secretKeyRef: { name: "gh", key: "token" } } },
+      ],
+      tags: [
+        { Key: "api_key", Value: "[REDACTED:api_key]" },
+        { Key: "Environment", Value: "prod" },
+      ],
+      ssm: { Name: "/prod/db/password", Value: "[REDACTED:password]", Type: "SecureString" },
+      stack: [{ ParameterKey: "DbPassword", ParameterValue: "[REDACTED:password]" }],
+      headers: [
+        ["X-Api-Key", "[REDACTED:api_key]"],
+        ["Accept", "application/json"],
+      ],
+      visits: [
+        { name: "session", value: "light" },
+        { name: "session", value: "[REDACTED:session]" },
+      ],
+      notes: { name: "where the password lives", value: "vault" },
+      both: { name: "password", key: "x", value: "shown" },
+    });
+    // the finding names the neighbour's key, never the name it holds
+    expect(findings).toContainEqual({
+      path: "$.env[0].value",
+      type: "password",
+      detector: "pair:name",
+      strategy: "redact",
+    });
+    expect(findings).toContainEqual({
+      path: "$.headers[0][1]",
+      type: "api_key",
+      detector: "pair:tuple",
+      strategy: "redact",
+    });
+  });
+
   it("leaves a credential field that only references a secret (a template or a variable)", () => {
     const refs = {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test

@@ -8,6 +8,7 @@ import type { KeyClass } from "./key-names";
 import { detectorLabel, redactedToken } from "./labels";
 import { PathNode, type PathRef, pathOf } from "./lazy-path";
 import { maskString } from "./mask-string";
+import { type NamedValue, namedTupleOf, namedValueOf } from "./named-pairs";
 import { setOwn } from "./own";
 import { findMatches } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
@@ -232,15 +233,21 @@ function walkArray(
   const out: unknown[] = [];
   const matcher = ctx.policy.fields;
   const mayRepeat = ctx.repeatedWalks > 0;
+  const named = namedTupleOf(items);
   for (let i = 0; i < items.length; i++) {
     const childStates = states && matcher.alive(states) ? matcher.advance(states, i, items.length) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
-    let r = field ? NOT_LEAF : walkLeaf(items[i], path, i, mayRepeat, childStates, decodeDepth, encoding, ctx);
+    const byName = named !== null && named.at === i;
+    let r =
+      field || byName ? NOT_LEAF : walkLeaf(items[i], path, i, mayRepeat, childStates, decodeDepth, encoding, ctx);
     if (r === NOT_LEAF) {
       const p = new PathNode(path, i, mayRepeat);
-      r = field
-        ? maskWhole(items[i], "field", "field", `field:${field.source}`, p, encoding, ctx)
-        : walkValue(items[i], p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
+      if (field) r = maskWhole(items[i], "field", "field", `field:${field.source}`, p, encoding, ctx);
+      else {
+        r = byName ? maskByKeyName(named.cls, pairLabel(named), items[i], p, encoding, ctx) : NOT_SENSITIVE;
+        if (r === NOT_SENSITIVE)
+          r = walkValue(items[i], p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
+      }
     }
     if (r === DROP) continue;
     if (r instanceof Slot) {
@@ -272,6 +279,7 @@ function walkObject(
   const kind = kindAt >= 0 ? values[kindAt] : undefined;
   const k8sSecret = typeof kind === "string" && KIND_SECRET.test(kind);
   const facts = ctx.keyFactsOf(keys);
+  const named = namedValueOf(keys, values);
   // a key that may be masked may come out as another key of the object (or of an object beside it)
   const pathsMayRepeat = keysRepeat || ctx.repeatedWalks > 0 || facts.some((f) => f.matches.length > 0);
   // once a key is renamed (masked), a later key may be written where it was
@@ -287,7 +295,8 @@ function walkObject(
     const seg: Segment = key;
     const childStates = states && matcher.alive(states) ? matcher.advance(states, seg) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
-    const cls = facts[i]!.cls;
+    const byName = named !== null && named.at === i && facts[i]!.cls === null;
+    const cls = byName ? named.cls : facts[i]!.cls;
     // a leaf no field rule and no key name selects: no path node unless it reports something
     let r =
       field || cls ? NOT_LEAF : walkLeaf(child, path, outKey, pathsMayRepeat, childStates, decodeDepth, encoding, ctx);
@@ -297,7 +306,7 @@ function walkObject(
       else if (k8sSecret && (key === "data" || key === "stringData") && child && typeof child === "object") {
         r = maskSecretData(child as object, p, encoding, ctx);
       } else {
-        r = maskByKeyName(cls, outKey, child, p, encoding, ctx);
+        r = maskByKeyName(cls, byName ? pairLabel(named) : `key:${outKey}`, child, p, encoding, ctx);
         if (r === NOT_SENSITIVE) r = walkValue(child, p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
       }
     }
@@ -315,9 +324,13 @@ function walkObject(
 
 const NOT_SENSITIVE = Symbol("not-sensitive");
 
+function pairLabel(named: NamedValue): string {
+  return `pair:${named.nameKey}`;
+}
+
 function maskByKeyName(
   cls: KeyClass | null,
-  shownKey: string,
+  detector: string,
   value: unknown,
   path: PathRef,
   encoding: string | undefined,
@@ -325,7 +338,6 @@ function maskByKeyName(
 ): unknown {
   if (value === null || value === undefined || typeof value === "boolean") return NOT_SENSITIVE;
   if (!cls) return NOT_SENSITIVE;
-  const detector = `key:${shownKey}`;
   // a value the policy declares public is shown under any name
   const allowed = ctx.policy.detectors.allowed;
   if (allowed && (typeof value === "string" || typeof value === "number") && allowed(String(value)))
