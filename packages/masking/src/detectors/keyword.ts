@@ -311,6 +311,12 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     return r.quoted ? r : null;
   } else if (q > p && isWord(text, q, "is") && isSpace(text[q + 2])) {
     return proseValue(text, q + 2);
+  } else if (q > p && isWord(text, q, "for")) {
+    // a prompt or its log: `Password for bob: …`, `Password for 'https://bob@git.example.com': …`
+    const prompt = PROMPT_FOR.exec(text.slice(q, q + 96));
+    return prompt ? proseValue(text, q + prompt[0].length) : null;
+  } else if (q > p && text.slice(s, e) === "password" && NETRC_BEFORE.test(text.slice(Math.max(0, s - 200), s))) {
+    return readToken(text, q);
   } else {
     const typed = /^[A-Za-z_][\w.[\]*]{0,30}[ \t]{1,8}(=|:=)/.exec(text.slice(q, q + 48));
     if (!typed) return reversed(text, s);
@@ -333,6 +339,17 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
   if (c === '"' || c === "'") return readQuoted(text, v);
   const toEol = cls.strength === "strong" && (op === ":" || op === "=") && lineStartsWithIdent(text, s);
   return readBare(text, v, toEol, cls.strength === "strong");
+}
+
+const PROMPT_FOR = /^for\s{1,4}(?:user\s{1,4})?\S{1,64}:[ \t]/i;
+// .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
+const NETRC_BEFORE = /(?:^|\s)(?:(?:machine|login|account)\s+\S+|default)\s+$/;
+
+/** Everything up to the next white space (a .netrc value may hold any other character). */
+function readToken(text: string, at: number): Value {
+  let end = at;
+  while (end < text.length && end - at < MAX_VALUE && !/\s/.test(text[end]!)) end++;
+  return { start: at, end, quoted: false };
 }
 
 function isWord(text: string, at: number, word: string): boolean {

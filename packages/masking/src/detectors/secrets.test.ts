@@ -155,6 +155,27 @@ describe("keyword assignments", () => {
     }
   });
 
+  it("reads a password prompt's answer and a .netrc entry", () => {
+    const m = createMasker();
+    expect(m.maskText("Password for bob: S3cretPass99")).toBe("Password for bob: [REDACTED:password]");
+    expect(m.maskText("Password for user bob: Tr0ub4dor&3")).toBe("Password for user bob: [REDACTED:password]");
+    expect(m.maskText("machine api.example.com login bob password S3cretPass99")).toBe(
+      "machine api.example.com login bob password [REDACTED:password]",
+    );
+    // a .netrc value ends only at white space, and entries may span lines
+    expect(m.maskText('machine h\n  login bob\n  password p@ss;w0rd"x\nmachine other')).toBe(
+      "machine h\n  login bob\n  password [REDACTED:password]\nmachine other",
+    );
+    for (const text of [
+      "Password for user bob: authentication failed",
+      "reset password for bob: done",
+      "the password for the account is in vault",
+      "log in with your password then continue",
+    ]) {
+      expect(m.maskText(text), text).toBe(text);
+    }
+  });
+
   it("keeps an & inside a value and stops at one that starts the next parameter", () => {
     const m = createMasker();
     expect(m.maskText("new password: Tr0ub4dor&Correct-Horse-Battery")).toBe("new password: [REDACTED:password]");
