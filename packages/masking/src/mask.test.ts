@@ -149,6 +149,46 @@ describe("mask", () => {
     });
   });
 
+  it("reads a command's arguments given as an array: long flags by name, short flags by command", () => {
+    const cases: Array<[string[], string[]]> = [
+      [
+        ["deploy", "--password", "S3cretPass99", "--user", "bob"],
+        ["deploy", "--password", "[REDACTED:password]", "--user", "bob"],
+      ],
+      [
+        ["mysql", "-uroot", "-pS3cretPass99", "app"],
+        ["mysql", "-uroot", "-p[REDACTED:password]", "app"],
+      ],
+      [
+        ["sshpass", "-p", "S3cretPass99", "ssh", "bob@h"],
+        ["sshpass", "-p", "[REDACTED:password]", "ssh", "bob@h"],
+      ],
+      [
+        ["kubectl", "exec", "pod", "--", "mysql", "-pS3cretPass99"],
+        ["kubectl", "exec", "pod", "--", "mysql", "-p[REDACTED:password]"],
+      ],
+      [
+        ["docker", "login", "-u", "bob", "-p", "S3cretPass99", "reg"],
+        ["docker", "login", "-u", "bob", "-p", "[REDACTED:password]", "reg"],
+      ],
+    ];
+    for (const [input, expected] of cases) expect(mask(input).masked, input.join(" ")).toEqual(expected);
+    expect(mask(["mysql", "-pS3cretPass99"]).findings).toEqual([
+      { path: "$[1]", type: "password", detector: "detector:cli_password", strategy: "redact" },
+    ]);
+    // a short flag means a password only to some commands, and a reference is not one
+    for (const args of [
+      ["ssh", "-p", "2222", "h"],
+      ["docker", "run", "-p", "8080:80", "img"],
+      ["mysql", "-p", "appdb"],
+      ["mysql", "-p$MYSQL_PWD"],
+      ["deploy", "--password", "--user", "bob"],
+      ["ls", "-a", "S3cretPass99"],
+    ]) {
+      expect(mask(args).masked, args.join(" ")).toEqual(args);
+    }
+  });
+
   it("leaves a credential field that only references a secret (a template or a variable)", () => {
     const refs = {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test

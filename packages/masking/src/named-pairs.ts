@@ -1,7 +1,9 @@
 // A value named by its neighbour rather than by its own key: `{"name": "DB_PASSWORD", "value": …}`
 // (Kubernetes and ECS env, HAR headers, CI variables), `{"Key": …, "Value": …}` (tags, parameter
-// stores), `{"ParameterKey": …, "ParameterValue": …}` (CloudFormation) and `["X-Api-Key", …]` tuples.
+// stores), `{"ParameterKey": …, "ParameterValue": …}` (CloudFormation), `["X-Api-Key", …]` tuples and
+// `["--password", …]` arguments.
 // The value is judged as if the name were its key, with the same strong and weak rules.
+import { argvPasswords } from "./detectors/command-line";
 import { classifyKey, type KeyClass } from "./key-names";
 
 const NAME_KEYS = new Set([
@@ -25,12 +27,16 @@ const VALUE_KEYS = new Set(["value", "Value", "ParameterValue", "parameterValue"
 const MAX_PAIR_KEYS = 8;
 
 export interface NamedValue {
-  /** Index of the value among the object's keys (1 for a tuple). */
+  /** Index of the value among the object's keys or the array's items. */
   at: number;
   cls: KeyClass;
-  /** The key that holds the name, for the finding's detector (`pair:name`); never the name itself. */
-  nameKey: string;
+  /** The finding's detector: `pair:` and the key that holds the name (never the name itself), `pair:tuple`, `pair:flag` or `detector:cli_password`. */
+  detector: string;
+  /** For an argument with its flag attached (`-pS3cret`): where the value starts; the flag stays. */
+  offset?: number;
 }
+
+const PASSWORD: KeyClass = { type: "password", strength: "strong", numeric: false };
 
 /** The value an object's name field names as a credential, or null. */
 export function namedValueOf(keys: string[], values: unknown[]): NamedValue | null {
@@ -49,15 +55,44 @@ export function namedValueOf(keys: string[], values: unknown[]): NamedValue | nu
   }
   if (nameAt < 0 || valueAt < 0) return null;
   const cls = nameClass(values[nameAt]);
-  return cls ? { at: valueAt, cls, nameKey: keys[nameAt]! } : null;
+  return cls ? { at: valueAt, cls, detector: `pair:${keys[nameAt]!}` } : null;
 }
 
-/** `["X-Api-Key", "k9f8…"]`: the second item of a pair whose first names a credential, or null. */
-export function namedTupleOf(items: unknown[]): NamedValue | null {
-  if (items.length !== 2) return null;
-  const cls = nameClass(items[0]);
-  return cls ? { at: 1, cls, nameKey: "tuple" } : null;
+/**
+ * Items of an array named by the item before them, in order: the second of a pair whose first names a
+ * credential (`["X-Api-Key", "k9f8…"]`), the argument after a long flag that names one
+ * (`["deploy", "--password", "…"]`, as agents pass a command's arguments) and the password of a
+ * command's short flag (`["mysql", "-pS3cret"]`). Null when there are none.
+ */
+export function namedItemsOf(items: unknown[]): NamedValue[] | null {
+  if (items.length === 2) {
+    const cls = nameClass(items[0]);
+    if (cls) return [{ at: 1, cls, detector: "pair:tuple" }];
+  }
+  if (typeof items[0] !== "string") return null; // a command's arguments start with a word or a flag
+  const out: NamedValue[] = [];
+  for (let i = 0; i + 1 < items.length; i++) {
+    const flag = items[i];
+    if (typeof flag !== "string" || flag.charCodeAt(0) !== DASH) continue;
+    const m = LONG_FLAG.exec(flag);
+    const next = items[i + 1];
+    if (m === null || typeof next !== "string" || LONG_FLAG.test(next)) continue;
+    const cls = classifyKey(m[1]!);
+    if (cls) out.push({ at: i + 1, cls, detector: "pair:flag" });
+  }
+  // short flags, read with the command named before them (`mysql -pS3cret`, `sshpass -p pw`)
+  for (const { at, offset } of argvPasswords(items) ?? []) {
+    out.push({ at, offset, cls: PASSWORD, detector: "detector:cli_password" });
+  }
+  if (out.length === 0) return null;
+  out.sort((a, b) => a.at - b.at);
+  return out.filter((n, i) => i === 0 || out[i - 1]!.at !== n.at);
 }
+
+const DASH = 45;
+// `--password`, `-storepass`: a name of three or more after the dashes (short flags mean different
+// things to each command: `mysql -p` with a space prompts, and the next argument is the database)
+const LONG_FLAG = /^--?([A-Za-z][\w.-]{2,63})$/;
 
 // A name is one identifier-like word (`DB_PASSWORD`, `X-Api-Key`, `/prod/db/password`), not a sentence.
 const NAME_SHAPE = /^[A-Za-z_./:-][\w./:-]{0,127}$/;

@@ -8,7 +8,7 @@ import type { KeyClass } from "./key-names";
 import { detectorLabel, redactedToken } from "./labels";
 import { PathNode, type PathRef, pathOf } from "./lazy-path";
 import { maskString } from "./mask-string";
-import { type NamedValue, namedTupleOf, namedValueOf } from "./named-pairs";
+import { namedItemsOf, namedValueOf } from "./named-pairs";
 import { setOwn } from "./own";
 import { findMatches } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
@@ -233,18 +233,23 @@ function walkArray(
   const out: unknown[] = [];
   const matcher = ctx.policy.fields;
   const mayRepeat = ctx.repeatedWalks > 0;
-  const named = namedTupleOf(items);
+  const named = namedItemsOf(items);
+  let nextNamed = 0;
   for (let i = 0; i < items.length; i++) {
     const childStates = states && matcher.alive(states) ? matcher.advance(states, i, items.length) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
-    const byName = named !== null && named.at === i;
-    let r =
-      field || byName ? NOT_LEAF : walkLeaf(items[i], path, i, mayRepeat, childStates, decodeDepth, encoding, ctx);
+    const name = named !== null && named[nextNamed]?.at === i ? named[nextNamed++] : undefined;
+    let r = field || name ? NOT_LEAF : walkLeaf(items[i], path, i, mayRepeat, childStates, decodeDepth, encoding, ctx);
     if (r === NOT_LEAF) {
       const p = new PathNode(path, i, mayRepeat);
       if (field) r = maskWhole(items[i], "field", "field", `field:${field.source}`, p, encoding, ctx);
       else {
-        r = byName ? maskByKeyName(named.cls, pairLabel(named), items[i], p, encoding, ctx) : NOT_SENSITIVE;
+        r =
+          name === undefined
+            ? NOT_SENSITIVE
+            : name.offset
+              ? maskAfterFlag(items[i] as string, name.offset, p, encoding, ctx)
+              : maskByKeyName(name.cls, name.detector, items[i], p, encoding, ctx);
         if (r === NOT_SENSITIVE)
           r = walkValue(items[i], p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
       }
@@ -306,7 +311,7 @@ function walkObject(
       else if (k8sSecret && (key === "data" || key === "stringData") && child && typeof child === "object") {
         r = maskSecretData(child as object, p, encoding, ctx);
       } else {
-        r = maskByKeyName(cls, byName ? pairLabel(named) : `key:${outKey}`, child, p, encoding, ctx);
+        r = maskByKeyName(cls, byName ? named.detector : `key:${outKey}`, child, p, encoding, ctx);
         if (r === NOT_SENSITIVE) r = walkValue(child, p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
       }
     }
@@ -324,8 +329,10 @@ function walkObject(
 
 const NOT_SENSITIVE = Symbol("not-sensitive");
 
-function pairLabel(named: NamedValue): string {
-  return `pair:${named.nameKey}`;
+/** `-pS3cret`: the flag stays, the password after it goes. */
+function maskAfterFlag(item: string, offset: number, path: PathRef, encoding: string | undefined, ctx: MaskContext) {
+  const r = ctx.replace(item.slice(offset), "password", "secret", "detector:cli_password", path, encoding, false);
+  return item.slice(0, offset) + (r === DROP ? redactedToken("password") : r);
 }
 
 function maskByKeyName(

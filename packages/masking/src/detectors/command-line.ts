@@ -165,6 +165,49 @@ function scanFlags(text: string, out: Match[]): void {
   });
 }
 
+const MAX_COMMAND_PATH = 256;
+
+/**
+ * The same reading over a command's arguments given as an array (`["mysql", "-uroot", "-pS3cret"]`,
+ * `["sshpass", "-p", "pw", "ssh", "host"]`, as agents pass them): for each argument that holds a
+ * password, its index and where the password starts in it (after an attached flag, or 0).
+ */
+export function argvPasswords(items: unknown[]): Array<{ at: number; offset: number }> | null {
+  const out: Array<{ at: number; offset: number }> = [];
+  let command: FlagRule[] | null = null;
+  let subcommand = "";
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (typeof item !== "string" || item.length === 0) continue;
+    if (item === "&&" || item === "||" || item === ";" || item === "|") {
+      command = null;
+      continue;
+    }
+    if (item.charCodeAt(0) !== 45 || !FLAG_LETTERS.has(item[1] ?? "")) {
+      if (item.length > MAX_COMMAND_PATH) continue; // text, not a command: not read for a slash
+      const rules = commandAt(item, 0, item.length);
+      if (rules) {
+        command = rules;
+        subcommand = "";
+      } else if (command !== null && item === "login") subcommand = "login";
+      continue;
+    }
+    if (command === null) continue;
+    for (const rule of command) {
+      if (!item.startsWith(rule.flag) || (rule.after !== undefined && subcommand !== rule.after)) continue;
+      const next = items[i + 1];
+      if (item.length > rule.flag.length) {
+        if (!isReference(item.slice(rule.flag.length))) out.push({ at: i, offset: rule.flag.length });
+      } else if (!rule.attachedOnly && typeof next === "string" && next.length > 0 && !isReference(next)) {
+        out.push({ at: i + 1, offset: 0 });
+        i++;
+      }
+      break;
+    }
+  }
+  return out.length > 0 ? out : null;
+}
+
 // `IDENTIFIED BY 'pw'`, `IDENTIFIED WITH mysql_native_password BY 'pw'` (MySQL, MariaDB, Oracle)
 const IDENTIFIED_BY =
   /identified[ \t\r\n]{1,8}(?:with[ \t\r\n]{1,8}['"`]?\w{1,64}['"`]?[ \t\r\n]{1,8})?by[ \t\r\n]{1,8}(?:password[ \t\r\n]{1,8})?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})"|([^\s;'"(),]{1,256}))/iy;
