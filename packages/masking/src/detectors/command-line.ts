@@ -165,8 +165,6 @@ function scanFlags(text: string, out: Match[]): void {
   });
 }
 
-const MAX_COMMAND_PATH = 256;
-
 /**
  * The same reading over a command's arguments given as an array (`["mysql", "-uroot", "-pS3cret"]`,
  * `["sshpass", "-p", "pw", "ssh", "host"]`, as agents pass them): for each argument that holds a
@@ -184,8 +182,8 @@ export function argvPasswords(items: unknown[]): Array<{ at: number; offset: num
       continue;
     }
     if (item.charCodeAt(0) !== 45 || !FLAG_LETTERS.has(item[1] ?? "")) {
-      if (item.length > MAX_COMMAND_PATH) continue; // text, not a command: not read for a slash
-      const rules = commandAt(item, 0, item.length);
+      // only an argument's end can name a command (`/usr/bin/mysql`): no more of it is read
+      const rules = commandAt(item, Math.max(0, item.length - LONGEST_COMMAND - 2), item.length);
       if (rules) {
         command = rules;
         subcommand = "";
