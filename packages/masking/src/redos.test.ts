@@ -96,6 +96,10 @@ const GENERIC_UNITS = [
   'sshpass -p "',
   "docker login -p ",
   "identified by ",
+  "- name: password\n  value: ",
+  'name = "token", ',
+  "Password for a: ",
+  "machine a login b password ",
 ];
 
 describe("no catastrophic backtracking", () => {

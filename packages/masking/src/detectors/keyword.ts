@@ -205,7 +205,7 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   const key = text.slice(s, e);
   const cls = classifyKey(key);
   if (!cls) return keyEnd;
-  const value = findValue(text, s, e, cls, cliFlag);
+  const value = (namedByField(text, s) ? siblingValue(text, e) : null) ?? findValue(text, s, e, cls, cliFlag);
   if (!value) return keyEnd;
   if (insideTemplate(text, s)) return keyEnd;
   if (!value.quoted && codeExpression(text, value.start)) return keyEnd;
@@ -350,6 +350,29 @@ function readToken(text: string, at: number): Value {
   let end = at;
   while (end < text.length && end - at < MAX_VALUE && !/\s/.test(text[end]!)) end++;
   return { start: at, end, quoted: false };
+}
+
+// `- name: DB_PASSWORD` / `value: …` (Kubernetes env as YAML), `{ name = "API_TOKEN", value = "…" }`
+// (HCL), `{"Key": "db_password", "Value": "…"}`: the credential's name is the value of a name field,
+// and the credential is the value of the field right after it.
+const NAME_FIELD_BEFORE =
+  /(?:^|[\s{,[(])["']?(?:name|Name|key|Key|ParameterKey|ParameterName|OptionName)["']?[ \t]{0,4}(?::|=>|=)[ \t]{0,4}["']?$/;
+const VALUE_FIELD_AFTER =
+  /["']?[ \t]{0,8}(?:,[ \t]{0,8}(?:\r?\n[ \t]{0,32})?|\r?\n[ \t]{0,32})["']?(?:value|Value|ParameterValue|OptionValue)["']?[ \t]{0,4}(?::|=>|=)[ \t]{0,8}/y;
+
+function namedByField(text: string, s: number): boolean {
+  return NAME_FIELD_BEFORE.test(text.slice(Math.max(0, s - 24), s));
+}
+
+function siblingValue(text: string, e: number): Value | null {
+  VALUE_FIELD_AFTER.lastIndex = e;
+  const m = VALUE_FIELD_AFTER.exec(text);
+  if (m === null) return null;
+  const v = e + m[0].length;
+  const c = text[v];
+  if (c === '"' || c === "'") return readQuoted(text, v);
+  // on a line of its own (YAML) the value runs to the end of the line; inline (HCL, JSON) to a separator
+  return readBare(text, v, m[0].includes("\n"), true);
 }
 
 function isWord(text: string, at: number, word: string): boolean {

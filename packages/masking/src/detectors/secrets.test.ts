@@ -155,6 +155,32 @@ describe("keyword assignments", () => {
     }
   });
 
+  it("reads a value named by the name field before it (Kubernetes env as YAML, HCL, JSON in a log)", () => {
+    const m = createMasker();
+    expect(m.maskText("env:\n- name: DB_PASSWORD\n  value: S3cretPass99\n- name: USER\n  value: bob")).toBe(
+      "env:\n- name: DB_PASSWORD\n  value: [REDACTED:password]\n- name: USER\n  value: bob",
+    );
+    expect(m.maskText('environment = [{ name = "DB_PASSWORD", value = "S3cretPass99" }]')).toBe(
+      'environment = [{ name = "DB_PASSWORD", value = "[REDACTED:password]" }]',
+    );
+    expect(m.maskText('saved {"Key": "db_password", "Value": "S3cretPass99"} ok')).toBe(
+      'saved {"Key": "db_password", "Value": "[REDACTED:password]"} ok',
+    );
+    // a password with spaces on a YAML line of its own is masked to the end of the line
+    expect(m.maskText("- name: DB_PASSWORD\n  value: correct horse battery")).toBe(
+      "- name: DB_PASSWORD\n  value: [REDACTED:password]",
+    );
+    for (const text of [
+      "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}",
+      "- name: DB_PASSWORD\n- value: another item",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+      "- name: DB_PASSWORD\n  value: ${DB_PASSWORD}",
+      "name: password_policy\nvalue: strict",
+    ]) {
+      expect(m.maskText(text), text).toBe(text);
+    }
+  });
+
   it("reads a password prompt's answer and a .netrc entry", () => {
     const m = createMasker();
     expect(m.maskText("Password for bob: S3cretPass99")).toBe("Password for bob: [REDACTED:password]");
