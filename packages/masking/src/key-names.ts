@@ -433,6 +433,13 @@ const COMPOUNDS: Readonly<Record<string, string[]>> = table({
   connectionstring: ["connection", "string"],
   connstring: ["connection", "string"],
   connstr: ["connection", "string"],
+  // keytool's and jarsigner's flags (`-storepass`, `-keypass`, `-srcstorepass`…)
+  storepass: ["store", "pass"],
+  keypass: ["key", "pass"],
+  srcstorepass: ["src", "store", "pass"],
+  deststorepass: ["dest", "store", "pass"],
+  srckeypass: ["src", "key", "pass"],
+  destkeypass: ["dest", "key", "pass"],
 });
 
 const SPLIT_ROOTS = ["password", "passwd", "passphrase", "secret", "token", "apikey", "key", "pwd", "cookie"];

@@ -1,6 +1,6 @@
 // Passwords given to a command by a short flag: `mysqldump -u root -pS3cret db`, `sshpass -p pw`,
-// `docker login -u bob -p pw`, `redis-cli -a pw`, `sqlcmd -P pw`, `ldapsearch -w pw`; and SQL's
-// `IDENTIFIED BY 'pw'`. Long flags (`--password pw`) are the keyword detector's. A short flag names
+// `docker login -u bob -p pw`, `az login -p pw`, `redis-cli -a pw`, `sqlcmd -P pw`,
+// `ldapsearch -w pw`; and SQL's `IDENTIFIED BY 'pw'`. Long flags (`--password pw`) are the keyword detector's. A short flag names
 // a password only for some commands (`-p` is a port for ssh and psql, a parent for mkdir), so each
 // flag is read with the last command named before it in its part of the line: wrappers such as
 // `kubectl exec pod -- mysql -pX` or `ssh host "mysql -pX"` still name the command.
@@ -30,6 +30,8 @@ const COMMANDS = new Map<string, FlagRule[]>([
   ),
   ["sshpass", [{ flag: "-p" }]],
   ...["docker", "podman", "nerdctl", "buildah", "skopeo", "oras", "helm", "crane"].map((c) => [c, LOGIN] as const),
+  // `az login -u bob -p …`, `oc login -u bob -p …` (OpenShift), `cf login -u bob -p …` (Cloud Foundry)
+  ...["az", "oc", "cf"].map((c) => [c, LOGIN] as const),
   ["redis-cli", [{ flag: "-a" }]],
   ...["mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "mongostat", "mongotop"].map(
     (c) => [c, MONGO] as const,
@@ -225,11 +227,28 @@ function scanIdentifiedBy(text: string, out: Match[]): void {
   }
 }
 
+// PowerShell: `ConvertTo-SecureString 'pw' -AsPlainText -Force`, `ConvertTo-SecureString -String "pw" …`
+const SECURE_STRING = /securestring[ \t]{1,8}(?:-String[ \t]{1,8})?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})")/iy;
+
+function scanSecureString(text: string, out: Match[]): void {
+  for (const word of ["SecureString", "securestring", "Securestring"]) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      SECURE_STRING.lastIndex = at;
+      const m = SECURE_STRING.exec(text);
+      if (!m || !/convertto-$/i.test(text.slice(Math.max(0, at - 10), at))) continue;
+      const value = m[1] ?? m[2]!;
+      const start = m.index + m[0].length - value.length - 1;
+      push(out, text, { start, end: start + value.length }, "cli_password");
+    }
+  }
+}
+
 export const commandLinePasswordDetector: Detector = {
   name: "cli_password",
   category: "secret",
   scan(text, out) {
     scanFlags(text, out);
     if (text.includes("dentified") || text.includes("DENTIFIED")) scanIdentifiedBy(text, out);
+    if (text.includes("ecureString") || text.includes("ecurestring")) scanSecureString(text, out);
   },
 };

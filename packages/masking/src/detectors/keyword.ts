@@ -317,6 +317,9 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     return prompt ? proseValue(text, q + prompt[0].length) : null;
   } else if (q > p && text.slice(s, e) === "password" && NETRC_BEFORE.test(text.slice(Math.max(0, s - 200), s))) {
     return readToken(text, q);
+  } else if (q > p && DOCKERFILE_ENV.test(text.slice(Math.max(0, s - 16), s))) {
+    // Dockerfile's older `ENV NAME value`: the rest of the line
+    return readBare(text, q, true, true);
   } else {
     const typed = /^[A-Za-z_][\w.[\]*]{0,30}[ \t]{1,8}(=|:=)/.exec(text.slice(q, q + 48));
     if (!typed) return reversed(text, s);
@@ -341,6 +344,7 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
   return readBare(text, v, toEol, cls.strength === "strong");
 }
 
+const DOCKERFILE_ENV = /(?:^|\n)[ \t]*ENV[ \t]+$/;
 const PROMPT_FOR = /^for\s{1,4}(?:user\s{1,4})?\S{1,64}:[ \t]/i;
 // .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
 const NETRC_BEFORE = /(?:^|\s)(?:(?:machine|login|account)\s+\S+|default)\s+$/;

@@ -270,6 +270,29 @@ describe("passwords on command lines", () => {
       "ldapsearch -x -D cn=admin -w [REDACTED:password] -b dc=x",
     );
     expect(masked("mongosh -u admin -p S3cr3tPw")).toBe("mongosh -u admin -p [REDACTED:password]");
+    expect(masked("az login -u bob -p S3cr3tPw")).toBe("az login -u bob -p [REDACTED:password]");
+    expect(masked("oc login -u bob -p S3cr3tPw https://api:6443")).toBe(
+      "oc login -u bob -p [REDACTED:password] https://api:6443",
+    );
+  });
+
+  it("masks keytool's store and key passwords, PowerShell's plain-text SecureString and Dockerfile ENV", () => {
+    expect(masked("keytool -importkeystore -srcstorepass S3cr3tPw -deststorepass Other9Pw")).toBe(
+      "keytool -importkeystore -srcstorepass [REDACTED:password] -deststorepass [REDACTED:password]",
+    );
+    expect(masked("$s = ConvertTo-SecureString 'S3cr3tPw' -AsPlainText -Force")).toBe(
+      "$s = ConvertTo-SecureString '[REDACTED:password]' -AsPlainText -Force",
+    );
+    expect(masked('convertto-securestring -String "S3cr3tPw" -AsPlainText')).toBe(
+      'convertto-securestring -String "[REDACTED:password]" -AsPlainText',
+    );
+    expect(masked("FROM node:20\nENV DB_PASSWORD S3cr3tPw\nRUN npm ci")).toBe(
+      "FROM node:20\nENV DB_PASSWORD [REDACTED:password]\nRUN npm ci",
+    );
+    // reading a SecureString back, or an ENV naming no credential, holds nothing
+    expect(masked("$s = Read-Host -AsSecureString")).toBe("$s = Read-Host -AsSecureString");
+    expect(masked("ConvertFrom-SecureString $s")).toBe("ConvertFrom-SecureString $s");
+    expect(masked("ENV NODE_ENV production")).toBe("ENV NODE_ENV production");
   });
 
   it("masks SQL's IDENTIFIED BY, not a bound parameter", () => {
@@ -288,6 +311,7 @@ describe("passwords on command lines", () => {
       "psql -p 5432 -U app",
       "mkdir -p /tmp/x && mysql -p app", // -p alone prompts; app is the database
       "docker run -p 8080:80 nginx", // -p of docker run is a port
+      "az vm create -p 8080", // -p means a password only after login
       "mysql -P3306 -u root -p$MYSQL_PWD",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
       'sshpass -p "${SSH_PASS}" ssh host',
