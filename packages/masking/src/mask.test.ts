@@ -313,6 +313,11 @@ describe("mask", () => {
       "plain words",
       "password: hunter22",
       "x".repeat(40),
+      // a string ending where another's context would begin: not read across the join
+      "machine h login",
+      "password S3cretPass99",
+      "- name: DB_PASSWORD",
+      "  value: S3cretPass99",
     ];
     const m = createMasker();
     expect(m.mask(texts).masked).toEqual(texts.map((t) => m.maskText(t)));

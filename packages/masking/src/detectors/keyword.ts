@@ -347,7 +347,8 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
 const DOCKERFILE_ENV = /(?:^|\n)[ \t]*ENV[ \t]+$/;
 const PROMPT_FOR = /^for\s{1,4}(?:user\s{1,4})?\S{1,64}:[ \t]/i;
 // .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
-const NETRC_BEFORE = /(?:^|\s)(?:(?:machine|login|account)\s+\S+|default)\s+$/;
+// (the name is never the batch separator's NUL: strings scanned together do not read across it)
+const NETRC_BEFORE = /(?:^|\s)(?:(?:machine|login|account)\s+[^\s\0]+|default)\s+$/;
 
 /** Everything up to the next white space (a .netrc value may hold any other character). */
 function readToken(text: string, at: number): Value {
