@@ -100,6 +100,10 @@ const GENERIC_UNITS = [
   'name = "token", ',
   "Password for a: ",
   "machine a login b password ",
+  "insert into t (",
+  "INSERT INTO t (password) VALUES ('",
+  "INSERT INTO t (password) VALUES ((",
+  "insert into t (a, ",
 ];
 
 describe("no catastrophic backtracking", () => {

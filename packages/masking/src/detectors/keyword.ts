@@ -301,8 +301,8 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
   if (op === ":" && text[q + 1] === ":") return null;
   if (op) {
     q += op.length;
-  } else if (keyQuote && text[q] === ",") {
-    q++; // setProperty("API_TOKEN", "…")
+  } else if (keyQuote && text[q] === "," && /^,[ \t]{0,8}["'`]/.test(text.slice(q, q + 10))) {
+    q++; // setProperty("API_TOKEN", "…"), not a list of quoted names (`(name, `password`, api_token)`)
   } else if (cliFlag && q > p) {
     // --token value
   } else if (q > p && (text[q] === '"' || text[q] === "'") && cls.strength === "strong") {

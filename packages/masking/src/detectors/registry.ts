@@ -26,6 +26,7 @@ import {
 import { creditCardDetector, ibanDetector } from "./payment";
 import { emailDetector, ipDetector, macDetector, phoneDetector } from "./pii";
 import { SECRET_PATTERN_DETECTORS, SECRET_PATTERNS, secretPatternDetector } from "./secrets";
+import { sqlValuesDetector } from "./sql-values";
 import type { Detector } from "./types";
 
 const STRUCTURAL_SECRETS: Detector[] = [
@@ -34,6 +35,7 @@ const STRUCTURAL_SECRETS: Detector[] = [
   authHeaderDetector,
   cliCredentialsDetector,
   commandLinePasswordDetector,
+  sqlValuesDetector,
   kubernetesSecretDetector,
   keywordDetector,
   entropyDetector,

@@ -323,6 +323,49 @@ describe("passwords on command lines", () => {
   });
 });
 
+describe("SQL INSERT values", () => {
+  const masked = (text: string) => createMasker().maskText(text);
+
+  it("masks the value in a credential column's position, in every row", () => {
+    expect(masked("INSERT INTO users (name, password) VALUES ('bob', 'S3cretPass99')")).toBe(
+      "INSERT INTO users (name, password) VALUES ('bob', '[REDACTED:password]')",
+    );
+    expect(
+      masked(
+        "insert into users (name, `password`, api_token) values ('bob', 'S3cret''Pass', '9sKq2Lx7Vb4Nw8Zr3Tf6'),\n  ('amy', 'An0ther!', 'x7Vb4Nw8Zr3Tf69sKq2L')",
+      ),
+    ).toBe(
+      "insert into users (name, `password`, api_token) values ('bob', '[REDACTED:password]', '[REDACTED:token]'),\n  ('amy', '[REDACTED:password]', '[REDACTED:token]')",
+    );
+    expect(masked("INSERT OR REPLACE INTO creds (k, secret) VALUES ('x', 'S3cretPass99')")).toBe(
+      "INSERT OR REPLACE INTO creds (k, secret) VALUES ('x', '[REDACTED:secret]')",
+    );
+    // an expression around the literal, a numeric PIN, a quote that never closes
+    expect(masked("INSERT INTO users (name, password) VALUES ('bob', crypt('S3cretPass99', gen_salt('bf')))")).toBe(
+      "INSERT INTO users (name, password) VALUES ('bob', [REDACTED:password])",
+    );
+    expect(masked("INSERT INTO cards (owner, pin) VALUES ('bob', 4821)")).toBe(
+      "INSERT INTO cards (owner, pin) VALUES ('bob', [REDACTED:password])",
+    );
+    expect(masked("INSERT INTO users (name, password) VALUES ('bob', 'S3cret, still\nnext line")).toBe(
+      "INSERT INTO users (name, password) VALUES ('bob', '[REDACTED:password]\nnext line",
+    );
+  });
+
+  it("leaves parameters, NULL, other columns and statements without values", () => {
+    for (const text of [
+      "INSERT INTO users (name, password) VALUES ($1, $2)",
+      "INSERT INTO users (name, password) VALUES (?, ?)",
+      "INSERT INTO users (name, password) VALUES (:name, :password)",
+      "INSERT INTO users (name, password) VALUES ('bob', NULL)",
+      "INSERT INTO t (a, b) VALUES ('S3cretPass99', 'y')",
+      "INSERT INTO users (name, password) SELECT name, password FROM old",
+    ]) {
+      expect(masked(text), text).toBe(text);
+    }
+  });
+});
+
 describe("high-entropy strings", () => {
   it("masks a free-floating random token", () => {
     const t = fake.generic();
