@@ -104,6 +104,10 @@ const GENERIC_UNITS = [
   "INSERT INTO t (password) VALUES ('",
   "INSERT INTO t (password) VALUES ((",
   "insert into t (a, ",
+  "a,password\n",
+  "| password | a |\n",
+  "password\ta\n",
+  "a,password,",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -7,6 +7,7 @@ import { withoutMaskTokens } from "../strategies";
 import { lowerSameLength } from "../text-runs";
 import { charClasses, isHex, isPlaceholder, isUuid, longestSequence, looksRandom } from "../text-stats";
 import { KEYWORD_ROOTS } from "./keyword-roots";
+import { tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 
@@ -206,7 +207,7 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   const cls = classifyKey(key);
   if (!cls) return keyEnd;
   const value = (namedByField(text, s) ? siblingValue(text, e) : null) ?? findValue(text, s, e, cls, cliFlag);
-  if (!value) return keyEnd;
+  if (!value) return columnValues(text, s, e, out) ?? keyEnd;
   if (insideTemplate(text, s)) return keyEnd;
   if (!value.quoted && codeExpression(text, value.start)) return keyEnd;
   const raw = text.slice(value.start, value.end);
@@ -225,10 +226,27 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   return Math.max(keyEnd, value.end);
 }
 
+/** The name is a column in a table's header: its cells below. Returns the header's end, or null. */
+function columnValues(text: string, s: number, e: number, out: Match[]): number | null {
+  if (s < tableEnd) return null;
+  const table = tableBelow(text, s, e);
+  if (table === null) return null;
+  tableEnd = table.end;
+  valueChars += table.chars;
+  for (const v of table.values) {
+    const raw = text.slice(v.start, v.end);
+    if (!acceptable(raw, v.quoted, v.cls, v.key)) continue;
+    out.push({ start: v.start, end: v.end, type: v.cls.type, detector: "keyword", category: "secret" });
+  }
+  return table.headerEnd;
+}
+
 // Characters of values read and judged in the current scan. A value that is not a credential is
 // read again from each key inside it (`sig=/sig=/sig=…`: up to MAX_VALUE characters each time);
 // past a budget of a few times the text, the rest of the text is masked instead (fail closed).
 let valueChars = 0;
+// The end of the last table read in the current scan: its rows are not read again as headers.
+let tableEnd = 0;
 
 function overBudget(text: string, from: number, out: Match[]): boolean {
   if (valueChars <= 4 * text.length + 32_768) return false;
@@ -243,6 +261,7 @@ export const keywordDetector: Detector = {
   scan(text: string, out: Match[]) {
     let processedTo = 0;
     valueChars = 0;
+    tableEnd = 0;
     // where a root may start, from the text profile pass: only those places are tried
     const roots = keywordRootHits(text);
     if (roots !== null) {

@@ -323,6 +323,36 @@ describe("passwords on command lines", () => {
   });
 });
 
+describe("tables", () => {
+  const masked = (text: string) => createMasker().maskText(text);
+
+  it("masks the cells under a credential-named column of CSV, TSV and Markdown tables", () => {
+    expect(masked('name,password\nbob,S3cretPass99\namy,"An,0ther!"\n')).toBe(
+      'name,password\nbob,[REDACTED:password]\namy,"[REDACTED:password]"\n',
+    );
+    expect(masked("user\tpassword\tapi_key\nbob\tS3cretPass99\t9sKq2Lx7Vb4Nw8Zr3Tf6\n\nafter the table")).toBe(
+      "user\tpassword\tapi_key\nbob\t[REDACTED:password]\t[REDACTED:api_key]\n\nafter the table",
+    );
+    expect(masked("| user | DB Password |\n|---|:---:|\n| bob | S3cretPass99 |\n| amy | An0therPass |")).toBe(
+      "| user | DB Password |\n|---|:---:|\n| bob | [REDACTED:password] |\n| amy | [REDACTED:password] |",
+    );
+    expect(masked("name;password\r\nbob;S3cretPass99\r\n")).toBe("name;password\r\nbob;[REDACTED:password]\r\n");
+  });
+
+  it("reads a header only where a table starts, of column names, not sentences or references", () => {
+    for (const text of [
+      "I forgot my password, again\nbobby, S3cretPass99",
+      "name,password_policy\nbob,strict",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+      "name,password\nbob,${PW}\namy,\n",
+      // rows of a table with no credential column are not headers of their own
+      "name,note\nuser0,reset password\nuser1,reset password",
+    ]) {
+      expect(masked(text), text).toBe(text);
+    }
+  });
+});
+
 describe("SQL INSERT values", () => {
   const masked = (text: string) => createMasker().maskText(text);
 
