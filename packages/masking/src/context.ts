@@ -7,6 +7,7 @@ import type { PathMatcher } from "./json-path";
 import type { KeyFacts } from "./key-facts";
 import { redactedToken } from "./labels";
 import { PathNode, type PathRef, pathText } from "./lazy-path";
+import { pairFields } from "./named-pairs";
 import { applyStrategy, type Replacement, resolveStrategy } from "./strategies";
 import type { Finding, MaskLimits, Strategy } from "./types";
 
@@ -60,6 +61,8 @@ export class MaskContext {
   /** The keys of the last object walked and their facts: rows of one table share them. */
   private lastKeys: string[] | null = null;
   private lastFacts: KeyFacts[] = [];
+  /** The name and value fields of the last keys (`pairFields`), read with them. */
+  lastPairFields: [number, number] | null = null;
 
   constructor(
     readonly policy: CompiledPolicy,
@@ -72,6 +75,7 @@ export class MaskContext {
     if (this.lastKeys !== null && sameKeys(keys, this.lastKeys)) return this.lastFacts;
     this.lastKeys = keys;
     this.lastFacts = keys.map(this.policy.keys);
+    this.lastPairFields = pairFields(keys);
     return this.lastFacts;
   }
 

@@ -38,8 +38,8 @@ export interface NamedValue {
 
 const PASSWORD: KeyClass = { type: "password", strength: "strong", numeric: false };
 
-/** The value an object's name field names as a credential, or null. */
-export function namedValueOf(keys: string[], values: unknown[]): NamedValue | null {
+/** Where an object's name and value fields are: [name, value] indices, or null when it has no such pair. */
+export function pairFields(keys: string[]): [number, number] | null {
   if (keys.length < 2 || keys.length > MAX_PAIR_KEYS) return null;
   let nameAt = -1;
   let valueAt = -1;
@@ -53,9 +53,13 @@ export function namedValueOf(keys: string[], values: unknown[]): NamedValue | nu
       valueAt = i;
     }
   }
-  if (nameAt < 0 || valueAt < 0) return null;
-  const cls = nameClass(values[nameAt]);
-  return cls ? { at: valueAt, cls, detector: `pair:${keys[nameAt]!}` } : null;
+  return nameAt < 0 || valueAt < 0 ? null : [nameAt, valueAt];
+}
+
+/** The value an object's name field names as a credential (fields from `pairFields`), or null. */
+export function namedValueOf(fields: [number, number], keys: string[], values: unknown[]): NamedValue | null {
+  const cls = nameClass(values[fields[0]]);
+  return cls ? { at: fields[1], cls, detector: `pair:${keys[fields[0]]!}` } : null;
 }
 
 /**
@@ -71,9 +75,11 @@ export function namedItemsOf(items: unknown[]): NamedValue[] | null {
   }
   if (typeof items[0] !== "string") return null; // a command's arguments start with a word or a flag
   const out: NamedValue[] = [];
+  let flags = 0;
   for (let i = 0; i + 1 < items.length; i++) {
     const flag = items[i];
     if (typeof flag !== "string" || flag.charCodeAt(0) !== DASH) continue;
+    flags++;
     const m = LONG_FLAG.exec(flag);
     const next = items[i + 1];
     if (m === null || typeof next !== "string" || LONG_FLAG.test(next)) continue;
@@ -81,6 +87,8 @@ export function namedItemsOf(items: unknown[]): NamedValue[] | null {
     if (cls) out.push({ at: i + 1, cls, detector: "pair:flag" });
   }
   // short flags, read with the command named before them (`mysql -pS3cret`, `sshpass -p pw`)
+  const last = items[items.length - 1];
+  if (flags === 0 && !(typeof last === "string" && last.charCodeAt(0) === DASH)) return null;
   for (const { at, offset } of argvPasswords(items) ?? []) {
     out.push({ at, offset, cls: PASSWORD, detector: "detector:cli_password" });
   }

@@ -6,6 +6,7 @@
 // `kubectl exec pod -- mysql -pX` or `ssh host "mysql -pX"` still name the command.
 import { isPlaceholder } from "../text-stats";
 import { eachPosition } from "./punctuation";
+import { startsWithFolded } from "./text-starts";
 import type { Detector, Match } from "./types";
 
 interface FlagRule {
@@ -125,6 +126,10 @@ function scanFlags(text: string, out: Match[]): void {
   let cursor = 0;
   let skipTo = 0;
   eachPosition(text, "-", (at) => {
+    // `ConvertTo-SecureString '…'` is found at its dash, in the same pass
+    if ((text.charCodeAt(at + 1) | 32) === 115 && startsWithFolded(text, at + 1, "securestring")) {
+      secureStringAt(text, at + 1, out);
+    }
     if (at < skipTo || at === 0 || !isBlank(text.charCodeAt(at - 1)) || !FLAG_LETTERS.has(text[at + 1] ?? "")) {
       return at + 1;
     }
@@ -230,17 +235,13 @@ function scanIdentifiedBy(text: string, out: Match[]): void {
 // PowerShell: `ConvertTo-SecureString 'pw' -AsPlainText -Force`, `ConvertTo-SecureString -String "pw" …`
 const SECURE_STRING = /securestring[ \t]{1,8}(?:-String[ \t]{1,8})?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})")/iy;
 
-function scanSecureString(text: string, out: Match[]): void {
-  for (const word of ["SecureString", "securestring", "Securestring"]) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-      SECURE_STRING.lastIndex = at;
-      const m = SECURE_STRING.exec(text);
-      if (!m || !/convertto-$/i.test(text.slice(Math.max(0, at - 10), at))) continue;
-      const value = m[1] ?? m[2]!;
-      const start = m.index + m[0].length - value.length - 1;
-      push(out, text, { start, end: start + value.length }, "cli_password");
-    }
-  }
+function secureStringAt(text: string, at: number, out: Match[]): void {
+  SECURE_STRING.lastIndex = at;
+  const m = SECURE_STRING.exec(text);
+  if (!m || !/convertto-$/i.test(text.slice(Math.max(0, at - 10), at))) return;
+  const value = m[1] ?? m[2]!;
+  const start = m.index + m[0].length - value.length - 1;
+  push(out, text, { start, end: start + value.length }, "cli_password");
 }
 
 export const commandLinePasswordDetector: Detector = {
@@ -249,6 +250,5 @@ export const commandLinePasswordDetector: Detector = {
   scan(text, out) {
     scanFlags(text, out);
     if (text.includes("dentified") || text.includes("DENTIFIED")) scanIdentifiedBy(text, out);
-    if (text.includes("ecureString") || text.includes("ecurestring")) scanSecureString(text, out);
   },
 };

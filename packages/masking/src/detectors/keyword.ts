@@ -385,6 +385,12 @@ const VALUE_FIELD_AFTER =
   /["']?[ \t]{0,8}(?:,[ \t]{0,8}(?:\r?\n[ \t]{0,32})?|\r?\n[ \t]{0,32})["']?(?:value|Value|ParameterValue|OptionValue)["']?[ \t]{0,4}(?::|=>|=)[ \t]{0,8}/y;
 
 function namedByField(text: string, s: number): boolean {
+  // most names are keys, not values: the operator of a name field must come right before
+  let i = s - 1;
+  if (text[i] === '"' || text[i] === "'") i--;
+  while (i >= 0 && s - i < 8 && isSpace(text[i])) i--;
+  const c = text[i];
+  if (c !== ":" && c !== "=" && c !== ">") return false;
   return NAME_FIELD_BEFORE.test(text.slice(Math.max(0, s - 24), s));
 }
 
