@@ -6,7 +6,7 @@
 // `kubectl exec pod -- mysql -pX` or `ssh host "mysql -pX"` still name the command.
 import { isPlaceholder } from "../text-stats";
 import { eachPosition } from "./punctuation";
-import { startsWithFolded } from "./text-starts";
+import { startsWithFolded, wordHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 
 interface FlagRule {
@@ -244,11 +244,18 @@ function secureStringAt(text: string, at: number, out: Match[]): void {
   push(out, text, { start, end: start + value.length }, "cli_password");
 }
 
+/** Whether `identified` may occur, in any case: from the profile pass when it read the text. */
+function mayHoldIdentified(text: string): boolean {
+  const words = wordHits(text);
+  if (words !== null) return words.some((p) => startsWithFolded(text, p, "identified"));
+  return text.includes("dentified") || text.includes("DENTIFIED");
+}
+
 export const commandLinePasswordDetector: Detector = {
   name: "cli_password",
   category: "secret",
   scan(text, out) {
     scanFlags(text, out);
-    if (text.includes("dentified") || text.includes("DENTIFIED")) scanIdentifiedBy(text, out);
+    if (mayHoldIdentified(text)) scanIdentifiedBy(text, out);
   },
 };

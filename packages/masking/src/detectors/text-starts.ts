@@ -5,7 +5,7 @@
 import { KEYWORD_ROOTS } from "./keyword-roots";
 
 /** Searched in any case by the header and SQL detectors; `wordHits` lists where their first three letters occur. */
-export const HEADER_WORDS = ["authori", "bearer", "basic", "kind:", "insert"];
+export const HEADER_WORDS = ["authori", "bearer", "basic", "kind:", "insert", "identified"];
 
 /** A keyword root starts at the first of the three letters. */
 export const ROOT = 1;
