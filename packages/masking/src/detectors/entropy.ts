@@ -87,7 +87,16 @@ const NOT_GLUE = new Set([..." \t\r\n\"'`,;=:([{<>."].map((c) => c.charCodeAt(0)
 // structured token (JWT, Discord, SendGrid …) whose own rule checks the structure. A part joined
 // to a neighbour by a dot is not read as a secret on its own; a sentence's full stop joins nothing.
 function dottedPart(text: string, start: number, end: number): boolean {
-  return gluedByDot(text, start - 1, start - 2) || gluedByDot(text, end, end + 1);
+  if (gluedByDot(text, end, end + 1)) return true;
+  return gluedByDot(text, start - 1, start - 2) && !vendorPrefix(text, start - 1);
+}
+
+// `hvs.CAES…`, `s.Xy…` (Vault): a short word of letters before the dot, at the start of the token, is a
+// vendor's prefix, not a host or module part (`api.…`, `com.example.…` have a part after them too).
+function vendorPrefix(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && dot - i < 5 && /[a-z]/.test(text[i - 1]!)) i--;
+  return i < dot && dot - i <= 4 && (i === 0 || !/[\w.-]/.test(text[i - 1]!));
 }
 
 /** Whether a dot at `dot` joins the token to the character at `far` (beyond the dot). */

@@ -159,6 +159,10 @@ describe("high-entropy fallback: random-looking things that are not secrets", ()
     // a full stop ending a sentence or an ellipsis joins nothing
     expect(masks(`the key is ${part}. Thanks`, part)).toBe(true);
     expect(masks(`the key is ${part}...`, part)).toBe(true);
+    // a vendor's short prefix before the dot (`hvs.…`) is not a compound's part
+    expect(masks(`use hvs.${part} now`, part)).toBe(true);
+    expect(typesIn(`api.${part}.example.org`)).toEqual([]);
+    expect(typesIn(`com.hvs.${part}`)).toEqual([]);
   });
 
   it("resource names, media data URIs, OpenSSH public keys and weak ETags are not secrets", () => {
