@@ -328,8 +328,9 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     // password "value"; without an operator only a properly closed string counts
     const r = readQuoted(text, q);
     return r.quoted ? r : null;
-  } else if (q > p && isWord(text, q, "is") && isSpace(text[q + 2])) {
-    return proseValue(text, q + 2);
+  } else if (q > p && PROSE_CONNECTOR.test(text.slice(q, q + 40))) {
+    // `the password is …`, `password was set to …`, `reset bob's password to …`
+    return proseValue(text, q + PROSE_CONNECTOR.exec(text.slice(q, q + 40))![0].length);
   } else if (q > p && isWord(text, q, "for")) {
     // a prompt or its log: `Password for bob: …`, `Password for 'https://bob@git.example.com': …`
     const prompt = PROMPT_FOR.exec(text.slice(q, q + 96));
@@ -341,7 +342,10 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     return readBare(text, q, true, true);
   } else {
     const typed = /^[A-Za-z_][\w.[\]*]{0,30}[ \t]{1,8}(=|:=)/.exec(text.slice(q, q + 48));
-    if (!typed) return reversed(text, s);
+    if (!typed) {
+      // `with password S3cretPass99`: the word right after the name, held to the prose test
+      return reversed(text, s) ?? (q > p && wordAfterPlainName(text, s, e, q) ? proseValue(text, q) : null);
+    }
     q += typed[0].length;
   }
   if (op && COMPARISON.has(op)) {
@@ -363,6 +367,8 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
   return readBare(text, v, toEol, cls.strength === "strong");
 }
 
+const PROSE_CONNECTOR =
+  /^(?:(?:is|was|are|were|becomes|became)(?:[ \t]{1,4}(?:now|still|set[ \t]{1,4}to|changed[ \t]{1,4}to|reset[ \t]{1,4}to))?|(?:set|changed|reset|updated)[ \t]{1,4}to|to|now)[ \t]{1,4}/i;
 const DOCKERFILE_ENV = /(?:^|\n)[ \t]*ENV[ \t]+$/;
 const PROMPT_FOR = /^for\s{1,4}(?:user\s{1,4})?\S{1,64}:[ \t]/i;
 // .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
@@ -403,6 +409,14 @@ function siblingValue(text: string, e: number): Value | null {
   if (c === '"' || c === "'") return readQuoted(text, v);
   // on a line of its own (YAML) the value runs to the end of the line; inline (HCL, JSON) to a separator
   return readBare(text, v, m[0].includes("\n"), true);
+}
+
+/**
+ * `with password S3cretPass99`: a name that is a plain word (not `S3cr3tPw`, not `DB_PASSWORD`, which
+ * are values or variables themselves), then a word (not a table's `|` or a list's `,`).
+ */
+function wordAfterPlainName(text: string, s: number, e: number, q: number): boolean {
+  return e - s <= 16 && /^[A-Za-z][a-z]+$/.test(text.slice(s, e)) && /[A-Za-z0-9"'`]/.test(text[q] ?? "");
 }
 
 function isWord(text: string, at: number, word: string): boolean {

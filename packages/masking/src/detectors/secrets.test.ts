@@ -155,6 +155,33 @@ describe("keyword assignments", () => {
     }
   });
 
+  it("reads a credential given in a request's reason: 'reset … password to …', 'with password …'", () => {
+    const m = createMasker();
+    for (const [text, expected] of [
+      ["reset bob's password to Welcome123", "reset bob's password to [REDACTED:password]"],
+      ["set the password to Tr0ub4dor3 today", "set the password to [REDACTED:password] today"],
+      ["the password was S3cretPass99", "the password was [REDACTED:password]"],
+      ["password is now S3cretPass99", "password is now [REDACTED:password]"],
+      ["password was changed to S3cretPass99", "password was changed to [REDACTED:password]"],
+      ["log in with password S3cretPass99", "log in with password [REDACTED:password]"],
+      ["temporary password 'S3cretPass99'", "temporary password '[REDACTED:password]'"],
+    ]) {
+      expect(m.maskText(text!), text).toBe(expected);
+    }
+    for (const text of [
+      "reset the password to something stronger",
+      "set the password to expire in 90 days",
+      "change password to meet the policy",
+      "with password authentication",
+      "temporary password policy v2",
+      // a name that is itself a value or a variable names nothing after it
+      "oc login -u bob -p S3cr3tPw https://api:6443",
+      "DB_PASSWORD prod2024db",
+    ]) {
+      expect(m.maskText(text).replace("-p [REDACTED:password]", "-p S3cr3tPw"), text).toBe(text);
+    }
+  });
+
   it("reads a value named by the name field before it (Kubernetes env as YAML, HCL, JSON in a log)", () => {
     const m = createMasker();
     expect(m.maskText("env:\n- name: DB_PASSWORD\n  value: S3cretPass99\n- name: USER\n  value: bob")).toBe(
