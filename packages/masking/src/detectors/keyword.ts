@@ -208,11 +208,13 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   if (!cls) return keyEnd;
   const value = (namedByField(text, s) ? siblingValue(text, e) : null) ?? findValue(text, s, e, cls, cliFlag);
   if (!value) return columnValues(text, s, e, out) ?? keyEnd;
-  if (insideTemplate(text, s)) return keyEnd;
-  if (!value.quoted && codeExpression(text, value.start)) return keyEnd;
   const raw = text.slice(value.start, value.end);
   valueChars += raw.length;
-  if (!acceptable(raw, value.quoted, cls, key) || (value.prose && !proseCredential(raw))) return keyEnd;
+  // most words after a name in a sentence are plain words: the cheapest test goes first
+  if (value.prose && !proseCredential(raw)) return keyEnd;
+  if (insideTemplate(text, s)) return keyEnd;
+  if (!value.quoted && codeExpression(text, value.start)) return keyEnd;
+  if (!acceptable(raw, value.quoted, cls, key)) return keyEnd;
   const lead = raw.length - raw.trimStart().length;
   const trail = raw.length - raw.trimEnd().length;
   out.push({
@@ -344,7 +346,7 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     const typed = /^[A-Za-z_][\w.[\]*]{0,30}[ \t]{1,8}(=|:=)/.exec(text.slice(q, q + 48));
     if (!typed) {
       // `with password S3cretPass99`: the word right after the name, held to the prose test
-      return reversed(text, s) ?? (q > p && wordAfterPlainName(text, s, e, q) ? proseValue(text, q) : null);
+      return reversed(text, s) ?? (q > p && wordAfterPlainName(text, s, e, q, cls) ? proseValue(text, q) : null);
     }
     q += typed[0].length;
   }
@@ -412,11 +414,17 @@ function siblingValue(text: string, e: number): Value | null {
 }
 
 /**
- * `with password S3cretPass99`: a name that is a plain word (not `S3cr3tPw`, not `DB_PASSWORD`, which
- * are values or variables themselves), then a word (not a table's `|` or a list's `,`).
+ * `with password S3cretPass99`: a strong name written as a lower-case word (not `S3cr3tPw` or
+ * `DB_PASSWORD`, which are values or variables themselves; not `Bearer`, a scheme its own detector
+ * reads), then a word (not a table's `|` or a list's `,`).
  */
-function wordAfterPlainName(text: string, s: number, e: number, q: number): boolean {
-  return e - s <= 16 && /^[A-Za-z][a-z]+$/.test(text.slice(s, e)) && /[A-Za-z0-9"'`]/.test(text[q] ?? "");
+function wordAfterPlainName(text: string, s: number, e: number, q: number, cls: KeyClass): boolean {
+  return (
+    cls.strength === "strong" &&
+    e - s <= 16 &&
+    /^[a-z]+$/.test(text.slice(s, e)) &&
+    /[A-Za-z0-9"'`]/.test(text[q] ?? "")
+  );
 }
 
 function isWord(text: string, at: number, word: string): boolean {
@@ -443,7 +451,8 @@ function proseValue(text: string, after: number): Value | null {
  * only a value of 8 or more mixing letters and digits, or a random-looking one, is taken for one.
  */
 function proseCredential(value: string): boolean {
-  return (value.length >= 8 && /[A-Za-z]/.test(value) && /\d/.test(value)) || looksRandom(value, 8);
+  if (value.length < 8 || /^[A-Z]?[a-z]+$/.test(value)) return false; // a word of the sentence
+  return (/[A-Za-z]/.test(value) && /\d/.test(value)) || looksRandom(value, 8);
 }
 
 // "value" == password
