@@ -155,80 +155,6 @@ describe("keyword assignments", () => {
     }
   });
 
-  it("reads a credential given in a request's reason: 'reset … password to …', 'with password …'", () => {
-    const m = createMasker();
-    for (const [text, expected] of [
-      ["reset bob's password to Welcome123", "reset bob's password to [REDACTED:password]"],
-      ["set the password to Tr0ub4dor3 today", "set the password to [REDACTED:password] today"],
-      ["the password was S3cretPass99", "the password was [REDACTED:password]"],
-      ["password is now S3cretPass99", "password is now [REDACTED:password]"],
-      ["password was changed to S3cretPass99", "password was changed to [REDACTED:password]"],
-      ["log in with password S3cretPass99", "log in with password [REDACTED:password]"],
-      ["temporary password 'S3cretPass99'", "temporary password '[REDACTED:password]'"],
-    ]) {
-      expect(m.maskText(text!), text).toBe(expected);
-    }
-    for (const text of [
-      "reset the password to something stronger",
-      "set the password to expire in 90 days",
-      "change password to meet the policy",
-      "with password authentication",
-      "temporary password policy v2",
-      // a name that is itself a value or a variable names nothing after it
-      "oc login -u bob -p S3cr3tPw https://api:6443",
-      "DB_PASSWORD prod2024db",
-    ]) {
-      expect(m.maskText(text).replace("-p [REDACTED:password]", "-p S3cr3tPw"), text).toBe(text);
-    }
-  });
-
-  it("reads a value named by the name field before it (Kubernetes env as YAML, HCL, JSON in a log)", () => {
-    const m = createMasker();
-    expect(m.maskText("env:\n- name: DB_PASSWORD\n  value: S3cretPass99\n- name: USER\n  value: bob")).toBe(
-      "env:\n- name: DB_PASSWORD\n  value: [REDACTED:password]\n- name: USER\n  value: bob",
-    );
-    expect(m.maskText('environment = [{ name = "DB_PASSWORD", value = "S3cretPass99" }]')).toBe(
-      'environment = [{ name = "DB_PASSWORD", value = "[REDACTED:password]" }]',
-    );
-    expect(m.maskText('saved {"Key": "db_password", "Value": "S3cretPass99"} ok')).toBe(
-      'saved {"Key": "db_password", "Value": "[REDACTED:password]"} ok',
-    );
-    // a password with spaces on a YAML line of its own is masked to the end of the line
-    expect(m.maskText("- name: DB_PASSWORD\n  value: correct horse battery")).toBe(
-      "- name: DB_PASSWORD\n  value: [REDACTED:password]",
-    );
-    for (const text of [
-      "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}",
-      "- name: DB_PASSWORD\n- value: another item",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
-      "- name: DB_PASSWORD\n  value: ${DB_PASSWORD}",
-      "name: password_policy\nvalue: strict",
-    ]) {
-      expect(m.maskText(text), text).toBe(text);
-    }
-  });
-
-  it("reads a password prompt's answer and a .netrc entry", () => {
-    const m = createMasker();
-    expect(m.maskText("Password for bob: S3cretPass99")).toBe("Password for bob: [REDACTED:password]");
-    expect(m.maskText("Password for user bob: Tr0ub4dor&3")).toBe("Password for user bob: [REDACTED:password]");
-    expect(m.maskText("machine api.example.com login bob password S3cretPass99")).toBe(
-      "machine api.example.com login bob password [REDACTED:password]",
-    );
-    // a .netrc value ends only at white space, and entries may span lines
-    expect(m.maskText('machine h\n  login bob\n  password p@ss;w0rd"x\nmachine other')).toBe(
-      "machine h\n  login bob\n  password [REDACTED:password]\nmachine other",
-    );
-    for (const text of [
-      "Password for user bob: authentication failed",
-      "reset password for bob: done",
-      "the password for the account is in vault",
-      "log in with your password then continue",
-    ]) {
-      expect(m.maskText(text), text).toBe(text);
-    }
-  });
-
   it("keeps an & inside a value and stops at one that starts the next parameter", () => {
     const m = createMasker();
     expect(m.maskText("new password: Tr0ub4dor&Correct-Horse-Battery")).toBe("new password: [REDACTED:password]");
@@ -303,25 +229,6 @@ describe("passwords on command lines", () => {
     );
   });
 
-  it("masks keytool's store and key passwords, PowerShell's plain-text SecureString and Dockerfile ENV", () => {
-    expect(masked("keytool -importkeystore -srcstorepass S3cr3tPw -deststorepass Other9Pw")).toBe(
-      "keytool -importkeystore -srcstorepass [REDACTED:password] -deststorepass [REDACTED:password]",
-    );
-    expect(masked("$s = ConvertTo-SecureString 'S3cr3tPw' -AsPlainText -Force")).toBe(
-      "$s = ConvertTo-SecureString '[REDACTED:password]' -AsPlainText -Force",
-    );
-    expect(masked('convertto-securestring -String "S3cr3tPw" -AsPlainText')).toBe(
-      'convertto-securestring -String "[REDACTED:password]" -AsPlainText',
-    );
-    expect(masked("FROM node:20\nENV DB_PASSWORD S3cr3tPw\nRUN npm ci")).toBe(
-      "FROM node:20\nENV DB_PASSWORD [REDACTED:password]\nRUN npm ci",
-    );
-    // reading a SecureString back, or an ENV naming no credential, holds nothing
-    expect(masked("$s = Read-Host -AsSecureString")).toBe("$s = Read-Host -AsSecureString");
-    expect(masked("ConvertFrom-SecureString $s")).toBe("ConvertFrom-SecureString $s");
-    expect(masked("ENV NODE_ENV production")).toBe("ENV NODE_ENV production");
-  });
-
   it("masks SQL's IDENTIFIED BY, not a bound parameter", () => {
     expect(masked("GRANT ALL ON *.* TO 'bob'@'%' IDENTIFIED BY 'S3cr3tPw';")).toBe(
       "GRANT ALL ON *.* TO 'bob'@'%' IDENTIFIED BY '[REDACTED:password]';",
@@ -344,79 +251,6 @@ describe("passwords on command lines", () => {
       'sshpass -p "${SSH_PASS}" ssh host',
       "mysql -p password",
       "echo done; -p S3cr3tPw",
-    ]) {
-      expect(masked(text), text).toBe(text);
-    }
-  });
-});
-
-describe("tables", () => {
-  const masked = (text: string) => createMasker().maskText(text);
-
-  it("masks the cells under a credential-named column of CSV, TSV and Markdown tables", () => {
-    expect(masked('name,password\nbob,S3cretPass99\namy,"An,0ther!"\n')).toBe(
-      'name,password\nbob,[REDACTED:password]\namy,"[REDACTED:password]"\n',
-    );
-    expect(masked("user\tpassword\tapi_key\nbob\tS3cretPass99\t9sKq2Lx7Vb4Nw8Zr3Tf6\n\nafter the table")).toBe(
-      "user\tpassword\tapi_key\nbob\t[REDACTED:password]\t[REDACTED:api_key]\n\nafter the table",
-    );
-    expect(masked("| user | DB Password |\n|---|:---:|\n| bob | S3cretPass99 |\n| amy | An0therPass |")).toBe(
-      "| user | DB Password |\n|---|:---:|\n| bob | [REDACTED:password] |\n| amy | [REDACTED:password] |",
-    );
-    expect(masked("name;password\r\nbob;S3cretPass99\r\n")).toBe("name;password\r\nbob;[REDACTED:password]\r\n");
-  });
-
-  it("reads a header only where a table starts, of column names, not sentences or references", () => {
-    for (const text of [
-      "I forgot my password, again\nbobby, S3cretPass99",
-      "name,password_policy\nbob,strict",
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
-      "name,password\nbob,${PW}\namy,\n",
-      // rows of a table with no credential column are not headers of their own
-      "name,note\nuser0,reset password\nuser1,reset password",
-    ]) {
-      expect(masked(text), text).toBe(text);
-    }
-  });
-});
-
-describe("SQL INSERT values", () => {
-  const masked = (text: string) => createMasker().maskText(text);
-
-  it("masks the value in a credential column's position, in every row", () => {
-    expect(masked("INSERT INTO users (name, password) VALUES ('bob', 'S3cretPass99')")).toBe(
-      "INSERT INTO users (name, password) VALUES ('bob', '[REDACTED:password]')",
-    );
-    expect(
-      masked(
-        "insert into users (name, `password`, api_token) values ('bob', 'S3cret''Pass', '9sKq2Lx7Vb4Nw8Zr3Tf6'),\n  ('amy', 'An0ther!', 'x7Vb4Nw8Zr3Tf69sKq2L')",
-      ),
-    ).toBe(
-      "insert into users (name, `password`, api_token) values ('bob', '[REDACTED:password]', '[REDACTED:token]'),\n  ('amy', '[REDACTED:password]', '[REDACTED:token]')",
-    );
-    expect(masked("INSERT OR REPLACE INTO creds (k, secret) VALUES ('x', 'S3cretPass99')")).toBe(
-      "INSERT OR REPLACE INTO creds (k, secret) VALUES ('x', '[REDACTED:secret]')",
-    );
-    // an expression around the literal, a numeric PIN, a quote that never closes
-    expect(masked("INSERT INTO users (name, password) VALUES ('bob', crypt('S3cretPass99', gen_salt('bf')))")).toBe(
-      "INSERT INTO users (name, password) VALUES ('bob', [REDACTED:password])",
-    );
-    expect(masked("INSERT INTO cards (owner, pin) VALUES ('bob', 4821)")).toBe(
-      "INSERT INTO cards (owner, pin) VALUES ('bob', [REDACTED:password])",
-    );
-    expect(masked("INSERT INTO users (name, password) VALUES ('bob', 'S3cret, still\nnext line")).toBe(
-      "INSERT INTO users (name, password) VALUES ('bob', '[REDACTED:password]\nnext line",
-    );
-  });
-
-  it("leaves parameters, NULL, other columns and statements without values", () => {
-    for (const text of [
-      "INSERT INTO users (name, password) VALUES ($1, $2)",
-      "INSERT INTO users (name, password) VALUES (?, ?)",
-      "INSERT INTO users (name, password) VALUES (:name, :password)",
-      "INSERT INTO users (name, password) VALUES ('bob', NULL)",
-      "INSERT INTO t (a, b) VALUES ('S3cretPass99', 'y')",
-      "INSERT INTO users (name, password) SELECT name, password FROM old",
     ]) {
       expect(masked(text), text).toBe(text);
     }

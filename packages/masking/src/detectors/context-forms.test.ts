@@ -1,0 +1,192 @@
+// Credentials named away from an operator: in a sentence, by a name field, a prompt, a .netrc entry,
+// a table's header, an INSERT's column list, or a command's own syntax. Each case beside the nearest
+// text that must stay as it is.
+import { describe, expect, it } from "vitest";
+import { createMasker } from "../mask";
+
+const m = createMasker();
+
+/** Each input masks to its expected text. */
+function masksTo(cases: Array<[input: string, expected: string]>): void {
+  for (const [input, expected] of cases) expect(m.maskText(input), input).toBe(expected);
+}
+
+/** Each text comes back as it was. */
+function keeps(texts: string[]): void {
+  for (const text of texts) expect(m.maskText(text), text).toBe(text);
+}
+
+describe("sentences", () => {
+  it("reads a credential given in a request's reason: 'reset … password to …', 'with password …'", () => {
+    masksTo([
+      ["reset bob's password to Welcome123", "reset bob's password to [REDACTED:password]"],
+      ["set the password to Tr0ub4dor3 today", "set the password to [REDACTED:password] today"],
+      ["the password was S3cretPass99", "the password was [REDACTED:password]"],
+      ["password is now S3cretPass99", "password is now [REDACTED:password]"],
+      ["password was changed to S3cretPass99", "password was changed to [REDACTED:password]"],
+      ["log in with password S3cretPass99", "log in with password [REDACTED:password]"],
+      ["temporary password 'S3cretPass99'", "temporary password '[REDACTED:password]'"],
+      // a name that is itself a value names nothing after it
+      ["oc login -u bob -p S3cr3tPw https://api:6443", "oc login -u bob -p [REDACTED:password] https://api:6443"],
+    ]);
+    keeps([
+      "reset the password to something stronger",
+      "set the password to expire in 90 days",
+      "change password to meet the policy",
+      "with password authentication",
+      "temporary password policy v2",
+      "DB_PASSWORD prod2024db",
+    ]);
+  });
+
+  it("reads a password prompt's answer", () => {
+    masksTo([
+      ["Password for bob: S3cretPass99", "Password for bob: [REDACTED:password]"],
+      ["Password for user bob: Tr0ub4dor&3", "Password for user bob: [REDACTED:password]"],
+    ]);
+    keeps([
+      "Password for user bob: authentication failed",
+      "reset password for bob: done",
+      "the password for the account is in vault",
+      "log in with your password then continue",
+    ]);
+  });
+});
+
+describe("names given by a field, a .netrc entry or a command's syntax", () => {
+  it("reads a value named by the name field before it (Kubernetes env as YAML, HCL, JSON in a log)", () => {
+    masksTo([
+      [
+        "env:\n- name: DB_PASSWORD\n  value: S3cretPass99\n- name: USER\n  value: bob",
+        "env:\n- name: DB_PASSWORD\n  value: [REDACTED:password]\n- name: USER\n  value: bob",
+      ],
+      [
+        'environment = [{ name = "DB_PASSWORD", value = "S3cretPass99" }]',
+        'environment = [{ name = "DB_PASSWORD", value = "[REDACTED:password]" }]',
+      ],
+      [
+        'saved {"Key": "db_password", "Value": "S3cretPass99"} ok',
+        'saved {"Key": "db_password", "Value": "[REDACTED:password]"} ok',
+      ],
+      // a password with spaces on a YAML line of its own is masked to the end of the line
+      ["- name: DB_PASSWORD\n  value: correct horse battery", "- name: DB_PASSWORD\n  value: [REDACTED:password]"],
+    ]);
+    keeps([
+      "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}",
+      "- name: DB_PASSWORD\n- value: another item",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+      "- name: DB_PASSWORD\n  value: ${DB_PASSWORD}",
+      "name: password_policy\nvalue: strict",
+    ]);
+  });
+
+  it("reads a .netrc entry, on one line or several (its value ends only at white space)", () => {
+    masksTo([
+      [
+        "machine api.example.com login bob password S3cretPass99",
+        "machine api.example.com login bob password [REDACTED:password]",
+      ],
+      [
+        'machine h\n  login bob\n  password p@ss;w0rd"x\nmachine other',
+        "machine h\n  login bob\n  password [REDACTED:password]\nmachine other",
+      ],
+    ]);
+  });
+
+  it("masks keytool's store and key passwords, PowerShell's plain-text SecureString and Dockerfile ENV", () => {
+    masksTo([
+      [
+        "keytool -importkeystore -srcstorepass S3cr3tPw -deststorepass Other9Pw",
+        "keytool -importkeystore -srcstorepass [REDACTED:password] -deststorepass [REDACTED:password]",
+      ],
+      [
+        "$s = ConvertTo-SecureString 'S3cr3tPw' -AsPlainText -Force",
+        "$s = ConvertTo-SecureString '[REDACTED:password]' -AsPlainText -Force",
+      ],
+      [
+        'convertto-securestring -String "S3cr3tPw" -AsPlainText',
+        'convertto-securestring -String "[REDACTED:password]" -AsPlainText',
+      ],
+      [
+        "FROM node:20\nENV DB_PASSWORD S3cr3tPw\nRUN npm ci",
+        "FROM node:20\nENV DB_PASSWORD [REDACTED:password]\nRUN npm ci",
+      ],
+    ]);
+    // reading a SecureString back, or an ENV naming no credential, holds nothing
+    keeps(["$s = Read-Host -AsSecureString", "ConvertFrom-SecureString $s", "ENV NODE_ENV production"]);
+  });
+});
+
+describe("tables", () => {
+  it("masks the cells under a credential-named column of CSV, TSV and Markdown tables", () => {
+    masksTo([
+      [
+        'name,password\nbob,S3cretPass99\namy,"An,0ther!"\n',
+        'name,password\nbob,[REDACTED:password]\namy,"[REDACTED:password]"\n',
+      ],
+      [
+        "user\tpassword\tapi_key\nbob\tS3cretPass99\t9sKq2Lx7Vb4Nw8Zr3Tf6\n\nafter the table",
+        "user\tpassword\tapi_key\nbob\t[REDACTED:password]\t[REDACTED:api_key]\n\nafter the table",
+      ],
+      [
+        "| user | DB Password |\n|---|:---:|\n| bob | S3cretPass99 |\n| amy | An0therPass |",
+        "| user | DB Password |\n|---|:---:|\n| bob | [REDACTED:password] |\n| amy | [REDACTED:password] |",
+      ],
+      ["name;password\r\nbob;S3cretPass99\r\n", "name;password\r\nbob;[REDACTED:password]\r\n"],
+    ]);
+  });
+
+  it("reads a header only where a table starts, of column names, not sentences or references", () => {
+    keeps([
+      "I forgot my password, again\nbobby, S3cretPass99",
+      "name,password_policy\nbob,strict",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+      "name,password\nbob,${PW}\namy,\n",
+      // rows of a table with no credential column are not headers of their own
+      "name,note\nuser0,reset password\nuser1,reset password",
+    ]);
+  });
+});
+
+describe("SQL INSERT values", () => {
+  it("masks the value in a credential column's position, in every row", () => {
+    masksTo([
+      [
+        "INSERT INTO users (name, password) VALUES ('bob', 'S3cretPass99')",
+        "INSERT INTO users (name, password) VALUES ('bob', '[REDACTED:password]')",
+      ],
+      [
+        "insert into users (name, `password`, api_token) values ('bob', 'S3cret''Pass', '9sKq2Lx7Vb4Nw8Zr3Tf6'),\n  ('amy', 'An0ther!', 'x7Vb4Nw8Zr3Tf69sKq2L')",
+        "insert into users (name, `password`, api_token) values ('bob', '[REDACTED:password]', '[REDACTED:token]'),\n  ('amy', '[REDACTED:password]', '[REDACTED:token]')",
+      ],
+      [
+        "INSERT OR REPLACE INTO creds (k, secret) VALUES ('x', 'S3cretPass99')",
+        "INSERT OR REPLACE INTO creds (k, secret) VALUES ('x', '[REDACTED:secret]')",
+      ],
+      // an expression around the literal, a numeric PIN, a quote that never closes
+      [
+        "INSERT INTO users (name, password) VALUES ('bob', crypt('S3cretPass99', gen_salt('bf')))",
+        "INSERT INTO users (name, password) VALUES ('bob', [REDACTED:password])",
+      ],
+      [
+        "INSERT INTO cards (owner, pin) VALUES ('bob', 4821)",
+        "INSERT INTO cards (owner, pin) VALUES ('bob', [REDACTED:password])",
+      ],
+      [
+        "INSERT INTO users (name, password) VALUES ('bob', 'S3cret, still\nnext line",
+        "INSERT INTO users (name, password) VALUES ('bob', '[REDACTED:password]\nnext line",
+      ],
+    ]);
+  });
+
+  it("leaves parameters, NULL, other columns and statements without values", () => {
+    keeps([
+      "INSERT INTO users (name, password) VALUES ($1, $2)",
+      "INSERT INTO users (name, password) VALUES (?, ?)",
+      "INSERT INTO users (name, password) VALUES (:name, :password)",
+      "INSERT INTO users (name, password) VALUES ('bob', NULL)",
+      "INSERT INTO t (a, b) VALUES ('S3cretPass99', 'y')",
+      "INSERT INTO users (name, password) SELECT name, password FROM old",
+    ]);
+  });
+});
