@@ -26,6 +26,17 @@ describe("classifyKey", () => {
       expect(classifyKey(k)?.strength, k).toBe("strong");
     }
     for (const k of ["status_code", "random_seed", "seed", "error_codes"]) expect(classifyKey(k), k).toBeNull();
+    // plurals: a list of passwords or of API keys is as secret as one (these were left)
+    for (const k of ["passwords", "userPasswords", "db_passwds", "passphrases"]) {
+      expect(classifyKey(k), k).toMatchObject({ type: "password", strength: "strong" });
+    }
+    for (const k of ["apiKeys", "api_keys", "accessKeys"]) {
+      expect(classifyKey(k), k).toMatchObject({ type: "api_key", strength: "strong" });
+    }
+    expect(classifyKey("privateKeys")?.type).toBe("private_key");
+    // a bare list of keys is generic, and public, primary or sort keys are not secrets
+    expect(classifyKey("keys")?.strength).toBe("weak");
+    for (const k of ["publicKeys", "primary_keys", "sortKeys", "pathToPasswords"]) expect(classifyKey(k), k).toBeNull();
   });
 
   it("leaves names that describe a credential rather than hold one", () => {

@@ -17,8 +17,11 @@ export interface KeyClass {
 
 const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; numeric?: boolean }>> = table({
   password: { type: "password", strength: "strong", numeric: true },
+  passwords: { type: "password", strength: "strong", numeric: true },
   passwd: { type: "password", strength: "strong", numeric: true },
+  passwds: { type: "password", strength: "strong", numeric: true },
   passphrase: { type: "password", strength: "strong", numeric: true },
+  passphrases: { type: "password", strength: "strong", numeric: true },
   pwd: { type: "password", strength: "strong", numeric: true },
   pw: { type: "password", strength: "strong", numeric: true },
   pass: { type: "password", strength: "strong", numeric: true },
@@ -45,6 +48,7 @@ const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; nume
   dsn: { type: "connection_string", strength: "strong" },
   privkey: { type: "private_key", strength: "strong" },
   key: { type: "key", strength: "weak" },
+  keys: { type: "key", strength: "weak" },
   auth: { type: "credential", strength: "weak" },
   signature: { type: "secret", strength: "weak" },
   sig: { type: "secret", strength: "weak" },
@@ -517,7 +521,7 @@ function classify(name: string): KeyClass | null {
     // object of a phrase naming a place or a purpose, not one credential (`bindToParentToken` is one)
     if (PLURAL_ROOT.test(words[i]!))
       for (let j = 1; j < i; j++) if (words[j] === "to" || words[j] === "for") return null;
-    if (words[i] === "key") {
+    if (words[i] === "key" || words[i] === "keys") {
       const qualifier = before !== undefined && (KEY_QUALIFIERS.has(before) || before.endsWith("api"));
       if (qualifier) {
         const type =
