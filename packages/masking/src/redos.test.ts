@@ -108,6 +108,7 @@ const GENERIC_UNITS = [
   "| password | a |\n",
   "password\ta\n",
   "a,password,",
+  'variable "password" {',
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -80,6 +80,24 @@ describe("names given by a field, a .netrc entry or a command's syntax", () => {
     ]);
   });
 
+  it("reads a Terraform variable's default, not the next block's", () => {
+    masksTo([
+      [
+        'variable "db_password" {\n  type      = string\n  default   = "S3cretPass99"\n  sensitive = true\n}',
+        'variable "db_password" {\n  type      = string\n  default   = "[REDACTED:password]"\n  sensitive = true\n}',
+      ],
+      [
+        'variable "api_token" { default = "9sKq2Lx7Vb4Nw8Zr3Tf6" }',
+        'variable "api_token" { default = "[REDACTED:token]" }',
+      ],
+    ]);
+    keeps([
+      'variable "region" {\n  default = "us-east-1"\n}',
+      'variable "db_password" {\n  type = string\n}\nvariable "region" {\n  default = "S3cretPass99"\n}',
+      'variable "db_password" {\n  default = var.fallback\n}',
+    ]);
+  });
+
   it("reads a .netrc entry, on one line or several (its value ends only at white space)", () => {
     masksTo([
       [

@@ -299,6 +299,10 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     const attr = /^\s{1,8}value\s{0,4}=\s{0,4}(["'])/i.exec(text.slice(p, p + 32));
     if (attr) return readQuoted(text, p + attr[0].length - 1);
   }
+  // variable "db_password" { default = "…" } (Terraform)
+  if (keyQuote === '"' && text[p] !== ":" && HCL_VARIABLE.test(text.slice(Math.max(0, s - 16), s - 1))) {
+    return hclDefault(text, p);
+  }
   // <password>value</password>
   if (before === "<" && text[p] === ">") {
     const close = text.slice(p + 1, p + 1 + MAX_VALUE).indexOf("</");
@@ -371,6 +375,18 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
 
 const PROSE_CONNECTOR =
   /^(?:(?:is|was|are|were|becomes|became)(?:[ \t]{1,4}(?:now|still|set[ \t]{1,4}to|changed[ \t]{1,4}to|reset[ \t]{1,4}to))?|(?:set|changed|reset|updated)[ \t]{1,4}to|to|now)[ \t]{1,4}/i;
+const HCL_VARIABLE = /(?:^|\s)variable[ \t]{1,4}$/;
+// the default inside the variable's block: the block holds no other braces before it in practice
+const HCL_DEFAULT = /[ \t]{0,8}\{[^{}]{0,512}?(?:^|[\s{])default[ \t]{0,16}=[ \t]{0,16}/my;
+
+function hclDefault(text: string, afterKey: number): Value | null {
+  HCL_DEFAULT.lastIndex = afterKey;
+  const m = HCL_DEFAULT.exec(text);
+  if (m === null) return null;
+  const v = afterKey + m[0].length;
+  return text[v] === '"' ? readQuoted(text, v) : readBare(text, v, false, true);
+}
+
 const DOCKERFILE_ENV = /(?:^|\n)[ \t]*ENV[ \t]+$/;
 const PROMPT_FOR = /^for\s{1,4}(?:user\s{1,4})?\S{1,64}:[ \t]/i;
 // .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
