@@ -6,7 +6,7 @@
 // `kubectl exec pod -- mysql -pX` or `ssh host "mysql -pX"` still name the command.
 import { isPlaceholder } from "../text-stats";
 import { eachPosition } from "./punctuation";
-import { startsWithFolded, wordHits } from "./text-starts";
+import { foldedWordStarts, startsWithFolded } from "./text-starts";
 import type { Detector, Match } from "./types";
 
 interface FlagRule {
@@ -218,17 +218,15 @@ const IDENTIFIED_BY =
   /identified[ \t\r\n]{1,8}(?:with[ \t\r\n]{1,8}['"`]?\w{1,64}['"`]?[ \t\r\n]{1,8})?by[ \t\r\n]{1,8}(?:password[ \t\r\n]{1,8})?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})"|([^\s;'"(),]{1,256}))/iy;
 
 function scanIdentifiedBy(text: string, out: Match[]): void {
-  for (const word of ["identified", "IDENTIFIED", "Identified"]) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-      IDENTIFIED_BY.lastIndex = at;
-      const m = IDENTIFIED_BY.exec(text);
-      if (!m) continue;
-      const value = m[1] ?? m[2] ?? m[3]!;
-      // a bound parameter (`?`, `:pw`, `@pw`) is not the password
-      if (m[3] !== undefined && /^[?:@]/.test(value)) continue;
-      const start = m.index + m[0].length - value.length - (m[3] === undefined ? 1 : 0);
-      push(out, text, { start, end: start + value.length }, "cli_password");
-    }
+  for (const at of foldedWordStarts(text, "identified")) {
+    IDENTIFIED_BY.lastIndex = at;
+    const m = IDENTIFIED_BY.exec(text);
+    if (!m) continue;
+    const value = m[1] ?? m[2] ?? m[3]!;
+    // a bound parameter (`?`, `:pw`, `@pw`) is not the password
+    if (m[3] !== undefined && /^[?:@]/.test(value)) continue;
+    const start = m.index + m[0].length - value.length - (m[3] === undefined ? 1 : 0);
+    push(out, text, { start, end: start + value.length }, "cli_password");
   }
 }
 
@@ -244,18 +242,11 @@ function secureStringAt(text: string, at: number, out: Match[]): void {
   push(out, text, { start, end: start + value.length }, "cli_password");
 }
 
-/** Whether `identified` may occur, in any case: from the profile pass when it read the text. */
-function mayHoldIdentified(text: string): boolean {
-  const words = wordHits(text);
-  if (words !== null) return words.some((p) => startsWithFolded(text, p, "identified"));
-  return text.includes("dentified") || text.includes("DENTIFIED");
-}
-
 export const commandLinePasswordDetector: Detector = {
   name: "cli_password",
   category: "secret",
   scan(text, out) {
     scanFlags(text, out);
-    if (mayHoldIdentified(text)) scanIdentifiedBy(text, out);
+    scanIdentifiedBy(text, out);
   },
 };

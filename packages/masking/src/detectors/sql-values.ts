@@ -4,7 +4,7 @@
 // strings (with '' and \' escapes) and bracketed expressions kept whole.
 import { classifyKey, type KeyClass } from "../key-names";
 import { isPlaceholder, isReferenceOnly, looksRandom } from "../text-stats";
-import { startsWithFolded, wordHits } from "./text-starts";
+import { foldedWordStarts } from "./text-starts";
 import type { Detector, Match } from "./types";
 
 const INSERT_HEAD =
@@ -143,23 +143,12 @@ function scanStatement(text: string, at: number, out: Match[]): number {
   }
 }
 
-/** Where `insert` may start, in any case: from the profile pass when it read the text, else searched. */
-function insertStarts(text: string): number[] {
-  const words = wordHits(text);
-  if (words !== null) return words.filter((p) => startsWithFolded(text, p, "insert"));
-  const starts: number[] = [];
-  for (const word of ["INSERT", "insert", "Insert"]) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) starts.push(at);
-  }
-  return starts.sort((a, b) => a - b);
-}
-
 export const sqlValuesDetector: Detector = {
   name: "sql_values",
   category: "secret",
   applies: (p) => p.length >= 24,
   scan(text, out) {
     let next = 0;
-    for (const at of insertStarts(text)) if (at >= next) next = scanStatement(text, at, out);
+    for (const at of foldedWordStarts(text, "insert")) if (at >= next) next = scanStatement(text, at, out);
   },
 };

@@ -98,6 +98,20 @@ export function wordHits(text: string): number[] | null {
   return text === startsText ? wordStarts : null;
 }
 
+/**
+ * Where `word` (lower case, one of HEADER_WORDS) starts in `text`, ascending: from the profile pass's
+ * word hits when it read the text (any case), else searched in its lower, upper and capitalised forms.
+ */
+export function foldedWordStarts(text: string, word: string): number[] {
+  const words = wordHits(text);
+  if (words !== null) return words.filter((p) => startsWithFolded(text, p, word));
+  const starts: number[] = [];
+  for (const w of [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) starts.push(at);
+  }
+  return starts.sort((a, b) => a - b);
+}
+
 /** Whether `word` (lower case) occurs at `at` in `text`, in any case; for ASCII text. */
 export function startsWithFolded(text: string, at: number, word: string): boolean {
   if (at + word.length > text.length) return false;
