@@ -334,9 +334,9 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     // password "value"; without an operator only a properly closed string counts
     const r = readQuoted(text, q);
     return r.quoted ? r : null;
-  } else if (q > p && PROSE_CONNECTOR.test(text.slice(q, q + 40))) {
+  } else if (q > p && proseConnectorAt(text, q)) {
     // `the password is …`, `password was set to …`, `reset bob's password to …`
-    return proseValue(text, q + PROSE_CONNECTOR.exec(text.slice(q, q + 40))![0].length);
+    return proseValue(text, PROSE_CONNECTOR.lastIndex);
   } else if (q > p && isWord(text, q, "for")) {
     // a prompt or its log: `Password for bob: …`, `Password for 'https://bob@git.example.com': …`
     const prompt = PROMPT_FOR.exec(text.slice(q, q + 96));
@@ -374,7 +374,13 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
 }
 
 const PROSE_CONNECTOR =
-  /^(?:(?:is|was|are|were|becomes|became)(?:[ \t]{1,4}(?:now|still|set[ \t]{1,4}to|changed[ \t]{1,4}to|reset[ \t]{1,4}to))?|(?:set|changed|reset|updated)[ \t]{1,4}to|to|now)[ \t]{1,4}/i;
+  /(?:(?:is|was|are|were|becomes|became)(?:[ \t]{1,4}(?:now|still|set[ \t]{1,4}to|changed[ \t]{1,4}to|reset[ \t]{1,4}to))?|(?:set|changed|reset|updated)[ \t]{1,4}to|to|now)[ \t]{1,4}/iy;
+
+/** Whether a connecting word (`is`, `was set to`, `to`) starts at `q`; its end is then `PROSE_CONNECTOR.lastIndex`. */
+function proseConnectorAt(text: string, q: number): boolean {
+  PROSE_CONNECTOR.lastIndex = q;
+  return PROSE_CONNECTOR.test(text);
+}
 const HCL_VARIABLE = /(?:^|\s)variable[ \t]{1,4}$/;
 // the default inside the variable's block: the block holds no other braces before it in practice
 const HCL_DEFAULT = /[ \t]{0,8}\{[^{}]{0,512}?(?:^|[\s{])default[ \t]{0,16}=[ \t]{0,16}/my;
