@@ -76,7 +76,7 @@ export function namedItemsOf(items: unknown[]): NamedValue[] | null {
   if (typeof items[0] !== "string") return null; // a command's arguments start with a word or a flag
   const out: NamedValue[] = [];
   let flags = 0;
-  for (let i = 0; i + 1 < items.length; i++) {
+  for (let i = 0; i < items.length; i++) {
     const flag = items[i];
     if (typeof flag !== "string" || flag.charCodeAt(0) !== DASH) continue;
     flags++;
@@ -87,8 +87,7 @@ export function namedItemsOf(items: unknown[]): NamedValue[] | null {
     if (cls) out.push({ at: i + 1, cls, detector: "pair:flag" });
   }
   // short flags, read with the command named before them (`mysql -pS3cret`, `sshpass -p pw`)
-  const last = items[items.length - 1];
-  if (flags === 0 && !(typeof last === "string" && last.charCodeAt(0) === DASH)) return null;
+  if (flags === 0) return null;
   for (const { at, offset } of argvPasswords(items) ?? []) {
     out.push({ at, offset, cls: PASSWORD, detector: "detector:cli_password" });
   }
