@@ -171,6 +171,14 @@ describe("mask", () => {
         ["docker", "login", "-u", "bob", "-p", "S3cretPass99", "reg"],
         ["docker", "login", "-u", "bob", "-p", "[REDACTED:password]", "reg"],
       ],
+      [
+        ["smbclient", "//h/s", "-U", "bob%S3cretPass99"],
+        ["smbclient", "//h/s", "-U", "bob%[REDACTED:password]"],
+      ],
+      [
+        ["smbclient", "-Ubob%S3cretPass99", "//h/s"],
+        ["smbclient", "-Ubob%[REDACTED:password]", "//h/s"],
+      ],
     ];
     for (const [input, expected] of cases) expect(mask(input).masked, input.join(" ")).toEqual(expected);
     expect(mask(["mysql", "-pS3cretPass99"]).findings).toEqual([
@@ -182,6 +190,7 @@ describe("mask", () => {
       ["docker", "run", "-p", "8080:80", "img"],
       ["mysql", "-p", "appdb"],
       ["mysql", "-p$MYSQL_PWD"],
+      ["smbclient", "-U", "bob", "//h/s"],
       ["deploy", "--password", "--user", "bob"],
       ["ls", "-a", "S3cretPass99"],
     ]) {

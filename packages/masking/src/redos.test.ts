@@ -109,6 +109,14 @@ const GENERIC_UNITS = [
   "password\ta\n",
   "a,password,",
   'variable "password" {',
+  "htpasswd -b ",
+  "net user a ",
+  "echo a:b | chpasswd ",
+  "chpasswd <<E\n",
+  "smbclient -U a%",
+  "use a as the password ",
+  "passwords are a, ",
+  "a,password\nb,c,d\n",
 ];
 
 describe("no catastrophic backtracking", () => {

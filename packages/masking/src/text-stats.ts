@@ -314,3 +314,12 @@ export function looksRandom(value: string, minLength = 10): boolean {
   }
   return shannonEntropy(value) >= (value.length >= 20 ? 3.2 : 2.8);
 }
+
+/**
+ * A sentence names credentials in passing (`the password is incorrect`, `the token is JWT-based`):
+ * only a value of 8 or more mixing letters and digits, or a random-looking one, is taken for one.
+ */
+export function proseCredential(value: string): boolean {
+  if (value.length < 8 || /^[A-Z]?[a-z]+$/.test(value)) return false; // a word of the sentence
+  return (/[A-Za-z]/.test(value) && /\d/.test(value)) || looksRandom(value, 8);
+}

@@ -4,7 +4,18 @@
 // a password only for some commands (`-p` is a port for ssh and psql, a parent for mkdir), so each
 // flag is read with the last command named before it in its part of the line: wrappers such as
 // `kubectl exec pod -- mysql -pX` or `ssh host "mysql -pX"` still name the command.
-import { isPlaceholder } from "../text-stats";
+
+import { scanPositionalPasswords } from "./command-positional";
+import {
+  endsCommand,
+  isBlank,
+  isQuote,
+  isReference,
+  pushPassword,
+  type Span,
+  tokenEnd,
+  valueAt,
+} from "./command-tokens";
 import { eachPosition } from "./punctuation";
 import { foldedWordStarts, startsWithFolded } from "./text-starts";
 import type { Detector, Match } from "./types";
@@ -15,12 +26,18 @@ interface FlagRule {
   attachedOnly?: boolean;
   /** The flag means a password only after this subcommand (`docker login`). */
   after?: string;
+  /** The value is `user%password` (Samba): the password follows the first `%`, and without one there is none. */
+  userPercent?: boolean;
 }
 
 const ATTACHED_P: FlagRule[] = [{ flag: "-p", attachedOnly: true }];
 const LOGIN: FlagRule[] = [{ flag: "-p", after: "login" }];
 const MONGO: FlagRule[] = [{ flag: "-p" }];
 const LDAP: FlagRule[] = [{ flag: "-w" }];
+const SAMBA: FlagRule[] = [
+  { flag: "-U", userPercent: true },
+  { flag: "--user=", attachedOnly: true, userPercent: true },
+];
 
 const COMMANDS = new Map<string, FlagRule[]>([
   ...["mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow", "mysqlcheck", "mysqlpump", "mysqlbinlog"].map(
@@ -45,33 +62,15 @@ const COMMANDS = new Map<string, FlagRule[]>([
   ["zip", [{ flag: "-P" }]],
   ["unzip", [{ flag: "-P" }]],
   ...["7z", "7za", "7zr"].map((c) => [c, ATTACHED_P] as const),
+  // `smbclient //srv/share -U bob%S3cret`, `net rpc user -U 'DOM\admin%S3cret'`
+  ...["smbclient", "rpcclient", "smbcacls", "smbget", "smbtree", "net", "winexe", "wmic"].map(
+    (c) => [c, SAMBA] as const,
+  ),
 ]);
-const FLAG_LETTERS = new Set(["p", "a", "P", "w"]);
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
-}
-
-/** Ends a command: a new line, a pipe, `;`, `&&`, a subshell or a backquote. */
-function endsCommand(c: number): boolean {
-  return c === 10 || c === 13 || c === 124 || c === 59 || c === 38 || c === 40 || c === 41 || c === 96 || c === 0;
-}
-
-function tokenEnd(text: string, from: number): number {
-  let e = from;
-  while (e < text.length) {
-    const c = text.charCodeAt(e);
-    if (isBlank(c) || endsCommand(c)) break;
-    e++;
-  }
-  return e;
-}
+// the character after a flag's dash that may start a password flag (`-` for `--user=`)
+const FLAG_LETTERS = new Set(["p", "a", "P", "w", "U", "-"]);
 
 const LONGEST_COMMAND = Math.max(...[...COMMANDS.keys()].map((c) => c.length));
-
-function isQuote(c: number): boolean {
-  return c === 34 || c === 39;
-}
 
 /** The rules of the command the token [start, end) names (`/usr/bin/mysql` and `"mysql` name mysql). */
 function commandAt(text: string, start: number, end: number): FlagRule[] | undefined {
@@ -89,30 +88,11 @@ function commandAt(text: string, start: number, end: number): FlagRule[] | undef
   return b - a >= 2 && b - a <= LONGEST_COMMAND ? COMMANDS.get(text.slice(a, b)) : undefined;
 }
 
-/** A value that refers to a password kept elsewhere: `$MYSQL_PWD`, `${PW}`, `%PW%`, `{{ pw }}`, `<pw>`. */
-function isReference(value: string): boolean {
-  return /^(?:\$|%\w+%$|\{\{|<[^>]*>$)/.test(value) || isPlaceholder(value);
-}
-
-/** The value at `at`: quoted (to its closing quote on the line) or bare (to the end of the token). */
-function valueAt(text: string, at: number): { start: number; end: number } | null {
-  const q = text[at];
-  if (q === '"' || q === "'") {
-    // to the closing quote on the same line, within 256 characters
-    for (let i = at + 1; i < text.length && i - at <= 257; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) return null;
-      if (c === q.charCodeAt(0)) return i > at + 1 ? { start: at + 1, end: i } : null;
-    }
-    return null;
-  }
-  const end = tokenEnd(text, at);
-  return end > at ? { start: at, end } : null;
-}
-
-function push(out: Match[], text: string, value: { start: number; end: number } | null, detector: string): void {
-  if (value === null || isReference(text.slice(value.start, value.end))) return;
-  out.push({ start: value.start, end: value.end, type: "password", detector, category: "secret" });
+/** The password in a flag's value: all of it, or what follows the `%` of `user%password`. */
+function passwordIn(out: Match[], text: string, value: Span | null, rule: FlagRule): void {
+  if (value === null) return;
+  const offset = passwordOffset(text.slice(value.start, value.end), 0, rule);
+  if (offset >= 0) pushPassword(out, text, { start: value.start + offset, end: value.end });
 }
 
 /**
@@ -156,13 +136,13 @@ function scanFlags(text: string, out: Match[]): void {
     for (const rule of command as FlagRule[]) {
       if (!text.startsWith(rule.flag, at) || (rule.after !== undefined && subcommands !== rule.after)) continue;
       if (flagEnd > at + rule.flag.length) {
-        push(out, text, valueAt(text, at + rule.flag.length), "cli_password");
+        passwordIn(out, text, valueAt(text, at + rule.flag.length), rule);
       } else if (!rule.attachedOnly) {
         let v = flagEnd;
         while (v < text.length && isBlank(text.charCodeAt(v)) && v - flagEnd < 8) v++;
         if (v > flagEnd && v < text.length && !endsCommand(text.charCodeAt(v))) {
           const value = valueAt(text, v);
-          push(out, text, value, "cli_password");
+          passwordIn(out, text, value, rule);
           if (value) skipTo = value.end;
         }
       }
@@ -202,15 +182,28 @@ export function argvPasswords(items: unknown[]): Array<{ at: number; offset: num
       if (!item.startsWith(rule.flag) || (rule.after !== undefined && subcommand !== rule.after)) continue;
       const next = items[i + 1];
       if (item.length > rule.flag.length) {
-        if (!isReference(item.slice(rule.flag.length))) out.push({ at: i, offset: rule.flag.length });
-      } else if (!rule.attachedOnly && typeof next === "string" && next.length > 0 && !isReference(next)) {
-        out.push({ at: i + 1, offset: 0 });
+        const offset = passwordOffset(item, rule.flag.length, rule);
+        if (offset >= 0) out.push({ at: i, offset });
+      } else if (!rule.attachedOnly && typeof next === "string") {
+        const offset = passwordOffset(next, 0, rule);
+        if (offset >= 0) out.push({ at: i + 1, offset });
         i++;
       }
       break;
     }
   }
   return out.length > 0 ? out : null;
+}
+
+/** Where the password starts in an argument whose value starts at `from`; -1 when it holds none. */
+function passwordOffset(arg: string, from: number, rule: FlagRule): number {
+  let at = from;
+  if (rule.userPercent) {
+    const percent = arg.indexOf("%", from);
+    if (percent < 0) return -1;
+    at = percent + 1;
+  }
+  return at < arg.length && !isReference(arg.slice(at)) ? at : -1;
 }
 
 // `IDENTIFIED BY 'pw'`, `IDENTIFIED WITH mysql_native_password BY 'pw'` (MySQL, MariaDB, Oracle)
@@ -226,7 +219,7 @@ function scanIdentifiedBy(text: string, out: Match[]): void {
     // a bound parameter (`?`, `:pw`, `@pw`) is not the password
     if (m[3] !== undefined && /^[?:@]/.test(value)) continue;
     const start = m.index + m[0].length - value.length - (m[3] === undefined ? 1 : 0);
-    push(out, text, { start, end: start + value.length }, "cli_password");
+    pushPassword(out, text, { start, end: start + value.length });
   }
 }
 
@@ -239,7 +232,7 @@ function secureStringAt(text: string, at: number, out: Match[]): void {
   if (!m || !/convertto-$/i.test(text.slice(Math.max(0, at - 10), at))) return;
   const value = m[1] ?? m[2]!;
   const start = m.index + m[0].length - value.length - 1;
-  push(out, text, { start, end: start + value.length }, "cli_password");
+  pushPassword(out, text, { start, end: start + value.length });
 }
 
 export const commandLinePasswordDetector: Detector = {
@@ -248,5 +241,6 @@ export const commandLinePasswordDetector: Detector = {
   scan(text, out) {
     scanFlags(text, out);
     scanIdentifiedBy(text, out);
+    scanPositionalPasswords(text, out);
   },
 };

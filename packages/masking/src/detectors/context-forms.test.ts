@@ -39,6 +39,27 @@ describe("sentences", () => {
     ]);
   });
 
+  it("reads every value of a list, a password after its user, and a value named after it", () => {
+    masksTo([
+      [
+        "the passwords are S3cretPass99, Tr0ub4dor77x and An0therPw55",
+        "the passwords are [REDACTED:password], [REDACTED:password] and [REDACTED:password]",
+      ],
+      ["creds are bob / S3cretPass99", "creds are bob / [REDACTED:credential]"],
+      ["use S3cretPass99 as the password", "use [REDACTED:password] as the password"],
+      ["please set 'Tr0ub4dor&3x' as your new password.", "please set '[REDACTED:password]' as your new password."],
+      ["the password is S3cretPass99 and it expires", "the password is [REDACTED:password] and it expires"],
+    ]);
+    keeps([
+      "the password is wrong / expired",
+      "the passwords are long and random",
+      "use it as the password",
+      "use SSO as the password provider",
+      "$pw = Get-Content pw.txt",
+      "$password = Read-Host -AsSecureString",
+    ]);
+  });
+
   it("reads a password prompt's answer", () => {
     masksTo([
       ["Password for bob: S3cretPass99", "Password for bob: [REDACTED:password]"],

@@ -5,7 +5,15 @@
 import { classifyKey, type KeyClass } from "../key-names";
 import { withoutMaskTokens } from "../strategies";
 import { lowerSameLength } from "../text-runs";
-import { charClasses, isHex, isPlaceholder, isUuid, longestSequence, looksRandom } from "../text-stats";
+import {
+  charClasses,
+  isHex,
+  isPlaceholder,
+  isUuid,
+  longestSequence,
+  looksRandom,
+  proseCredential,
+} from "../text-stats";
 import { KEYWORD_ROOTS } from "./keyword-roots";
 import { tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
@@ -38,6 +46,9 @@ const NAME_SHAPE = /^[a-z]{2,}(?:[-_.][a-z]{2,}){1,5}$/;
 // `group.artifact:name-1.2.3`, `lib@2.0.1`: a package and its version.
 const VERSIONED_NAME = /^[A-Za-z][\w.-]{0,100}[-@]v?\d{1,4}\.\d{1,4}(?:\.\d{1,6})?(?:[-+.][\w.]{1,32})?$/;
 // SOPS keeps values encrypted in the file: ciphertext, not a secret.
+// `Get-Content`, `ConvertTo-SecureString`: a PowerShell command (an approved verb, a dash, a noun)
+const POWERSHELL_CMDLET =
+  /^[ \t]*(?:Get|Set|New|Read|Import|Export|ConvertTo|ConvertFrom|Invoke|Select|Resolve|Unprotect|Protect|Join|Out|Format)-[A-Z][A-Za-z]{1,40}(?:[ \t]|$)/;
 const SOPS_VALUE = /^ENC\[AES256_GCM,data:/;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 // `os.environ["DB_PASSWORD"]`, `config['api_key']`, `os.Getenv("TOKEN")`, `process.env.TOKEN || ""`:
@@ -175,6 +186,7 @@ function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string):
   }
   if (!quoted && !/^[A-Za-z0-9_=+/-]/.test(v)) return false;
   if (/^(?:new|await|function|lambda)\s|^[\w.]+\(.*\)$/.test(v)) return false; // code, not a value
+  if (!quoted && POWERSHELL_CMDLET.test(value)) return false; // `$pw = Read-Host -AsSecureString`
   if (cls.type === "authorization") {
     if (AUTH_SCHEME.test(v)) return false; // the auth_header detector reads past it
     // `Bearer {{token}}`, `Basic ${CREDENTIALS}`: a scheme followed by a placeholder
@@ -201,20 +213,30 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   const keyEnd = e;
   const s0 = s;
   while (s < e && (text[s] === "-" || text[s] === ".")) s++;
-  const cliFlag = s > s0 && text[s - 1] === "-" && (s0 === 0 || isSpace(text[s0 - 1]) || text[s0 - 1] === "\n");
+  let cliFlag = s > s0 && text[s - 1] === "-" && (s0 === 0 || isSpace(text[s0 - 1]) || text[s0 - 1] === "\n");
   while (e > s && (text[e - 1] === "." || text[e - 1] === "-")) e--;
   const key = text.slice(s, e);
+  // `7z a -pS3cr3tPw a.7z`: a short flag with its value attached, not a flag named like a credential
+  if (cliFlag && s === s0 + 1 && /\d/.test(key)) cliFlag = false;
   const cls = classifyKey(key);
   if (!cls) return keyEnd;
   const value = (namedByField(text, s) ? siblingValue(text, e) : null) ?? findValue(text, s, e, cls, cliFlag);
   if (!value) return columnValues(text, s, e, out) ?? keyEnd;
+  if (value.prose) return proseValues(text, s, value, cls, key, out) ?? keyEnd;
+  if (!credentialValue(text, s, value, cls, key, out)) return keyEnd;
+  // a masked value holds no further assignments worth reading
+  return Math.max(keyEnd, value.end);
+}
+
+/** Adds the value to `out` when it holds a credential; says whether it did. */
+function credentialValue(text: string, s: number, value: Value, cls: KeyClass, key: string, out: Match[]): boolean {
   const raw = text.slice(value.start, value.end);
   valueChars += raw.length;
   // most words after a name in a sentence are plain words: the cheapest test goes first
-  if (value.prose && !proseCredential(raw)) return keyEnd;
-  if (insideTemplate(text, s)) return keyEnd;
-  if (!value.quoted && codeExpression(text, value.start)) return keyEnd;
-  if (!acceptable(raw, value.quoted, cls, key)) return keyEnd;
+  if (value.prose && !proseCredential(raw)) return false;
+  if (insideTemplate(text, s)) return false;
+  if (!value.quoted && codeExpression(text, value.start)) return false;
+  if (!acceptable(raw, value.quoted, cls, key)) return false;
   const lead = raw.length - raw.trimStart().length;
   const trail = raw.length - raw.trimEnd().length;
   out.push({
@@ -224,8 +246,29 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
     detector: "keyword",
     category: "secret",
   });
-  // a masked value holds no further assignments worth reading
-  return Math.max(keyEnd, value.end);
+  return true;
+}
+
+// what joins the words of a sentence's list of values: `X, Y and Z`, or a user and password `bob / X`
+const PROSE_LIST = /[ \t]{0,4}(?:,[ \t]{0,4}(?:and[ \t]{1,4})?|[ \t]and[ \t]{1,4}|(\/)[ \t]{0,4})/y;
+
+/**
+ * `the passwords are X, Y and Z`, `creds are bob / X`: each word of the list that holds a credential.
+ * A word that does not ends the list, unless a `/` follows it (a user name before the password).
+ * Returns where reading may go on from, or null when nothing was masked.
+ */
+function proseValues(text: string, s: number, first: Value, cls: KeyClass, key: string, out: Match[]): number | null {
+  let value: Value | null = first;
+  let masked: number | null = null;
+  for (let n = 0; value !== null && n < 8; n++) {
+    const found = credentialValue(text, s, value, cls, key, out);
+    if (found) masked = value.end;
+    PROSE_LIST.lastIndex = value.end;
+    const joined = PROSE_LIST.exec(text);
+    if (joined === null || (!found && joined[1] === undefined)) break;
+    value = proseValue(text, PROSE_LIST.lastIndex);
+  }
+  return masked;
 }
 
 /** The name is a column in a table's header: its cells below. Returns the header's end, or null. */
@@ -350,7 +393,11 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     const typed = /^[A-Za-z_][\w.[\]*]{0,30}[ \t]{1,8}(=|:=)/.exec(text.slice(q, q + 48));
     if (!typed) {
       // `with password S3cretPass99`: the word right after the name, held to the prose test
-      return reversed(text, s) ?? (q > p && wordAfterPlainName(text, s, e, q, cls) ? proseValue(text, q) : null);
+      return (
+        reversed(text, s) ??
+        valueBeforeAs(text, s) ??
+        (q > p && wordAfterPlainName(text, s, e, q, cls) ? proseValue(text, q) : null)
+      );
     }
     q += typed[0].length;
   }
@@ -468,13 +515,18 @@ function proseValue(text: string, after: number): Value | null {
   return end > r.start ? { start: r.start, end, quoted: false, prose: true } : null;
 }
 
-/**
- * A sentence names credentials in passing (`the password is incorrect`, `the token is JWT-based`):
- * only a value of 8 or more mixing letters and digits, or a random-looking one, is taken for one.
- */
-function proseCredential(value: string): boolean {
-  if (value.length < 8 || /^[A-Z]?[a-z]+$/.test(value)) return false; // a word of the sentence
-  return (/[A-Za-z]/.test(value) && /\d/.test(value)) || looksRandom(value, 8);
+// `use S3cretPass99 as the password`, `set 'X' as your new password`: the word before `as`
+const AS_NAME =
+  /(?:^|\s)(?:use|set|using|chose|choose|pick|picked|try|tried|enter|entered)[ \t]{1,4}(["'`]?)([^\s"'`]{1,128})\1[ \t]{1,4}as[ \t]{1,4}(?:(?:the|a|my|your|his|her|their|our|new|temporary|initial)[ \t]{1,4}){0,3}$/di;
+
+function valueBeforeAs(text: string, s: number): Value | null {
+  const near = text.slice(Math.max(0, s - 48), s);
+  if (!near.includes("as ")) return null; // most names have no `as` before them
+  const from = Math.max(0, s - 200);
+  const m = AS_NAME.exec(text.slice(from, s));
+  if (m === null) return null;
+  const [start, end] = m.indices![2]!;
+  return { start: from + start, end: from + end, quoted: m[1] !== "", prose: true };
 }
 
 // "value" == password

@@ -227,6 +227,52 @@ describe("passwords on command lines", () => {
     expect(masked("oc login -u bob -p S3cr3tPw https://api:6443")).toBe(
       "oc login -u bob -p [REDACTED:password] https://api:6443",
     );
+    // 7z's attached password is not a flag named like a credential: the archive name after it stays
+    expect(masked("7z a -pS3cr3tPw a.7z files/")).toBe("7z a -p[REDACTED:password] a.7z files/");
+  });
+
+  it("masks the password of Samba's user%password, attached or not; a user alone prompts", () => {
+    expect(masked("smbclient //srv/share -U bob%S3cr3tPw")).toBe("smbclient //srv/share -U bob%[REDACTED:password]");
+    expect(masked("rpcclient -U'DOM\\admin%S3cr3tPw' dc")).toBe("rpcclient -U'DOM\\admin%[REDACTED:password]' dc");
+    expect(masked("net rpc user add x -U admin%S3cr3tPw -S dc")).toBe(
+      "net rpc user add x -U admin%[REDACTED:password] -S dc",
+    );
+    expect(masked("smbclient --user=bob%S3cr3tPw //h/s")).toBe("smbclient --user=bob%[REDACTED:password] //h/s");
+    for (const text of ["smbclient //srv/share -U bob", "smbclient -U bob%$SMB_PASS //h/s", "pg_dump -U app%x db"]) {
+      expect(masked(text), text).toBe(text);
+    }
+  });
+
+  it("masks passwords given as plain arguments: htpasswd -b, net user, chpasswd's input", () => {
+    expect(masked("htpasswd -b /etc/nginx/.htpasswd bob S3cr3tPw")).toBe(
+      "htpasswd -b /etc/nginx/.htpasswd bob [REDACTED:password]",
+    );
+    expect(masked("htpasswd -nbB bob 'S3cr3t Pw'")).toBe("htpasswd -nbB bob '[REDACTED:password]'");
+    expect(masked("sudo htpasswd -c -b -C 12 f bob S3cr3tPw")).toBe(
+      "sudo htpasswd -c -b -C 12 f bob [REDACTED:password]",
+    );
+    expect(masked("net user bob S3cr3tPw /add")).toBe("net user bob [REDACTED:password] /add");
+    expect(masked("PS C:\\Users\\x> net user bob Welcome1")).toBe("PS C:\\Users\\x> net user bob [REDACTED:password]");
+    expect(masked("echo 'bob:S3cr3tPw' | chpasswd")).toBe("echo 'bob:[REDACTED:password]' | chpasswd");
+    expect(masked("printf 'bob:S3cr3tPw\\nal:Other9Pw\\n' | sudo chpasswd")).toBe(
+      "printf 'bob:[REDACTED:password]\\nal:[REDACTED:password]\\n' | sudo chpasswd",
+    );
+    expect(masked("chpasswd <<< bob:S3cr3tPw")).toBe("chpasswd <<< bob:[REDACTED:password]");
+    expect(masked("chpasswd <<EOF\nbob:S3cr3tPw\nal:Other9Pw\nEOF\necho done:ok")).toBe(
+      "chpasswd <<EOF\nbob:[REDACTED:password]\nal:[REDACTED:password]\nEOF\necho done:ok",
+    );
+    for (const text of [
+      "htpasswd -c /etc/nginx/.htpasswd bob", // prompts for the password
+      "htpasswd -D f bob",
+      "NET USER bob * /add", // prompts
+      "net user bob /domain",
+      "the net user count is up by 5",
+      "cat users.txt | chpasswd",
+      "echo done | chpasswd -e",
+      "ls /usr/sbin/chpasswd",
+    ]) {
+      expect(masked(text), text).toBe(text);
+    }
   });
 
   it("masks SQL's IDENTIFIED BY, not a bound parameter", () => {

@@ -4,8 +4,21 @@
 // last three letters folded to 1..26 (`c & 31`), five bits each.
 import { KEYWORD_ROOTS } from "./keyword-roots";
 
-/** Searched in any case by the header and SQL detectors; `wordHits` lists where their first three letters occur. */
-export const HEADER_WORDS = ["authori", "bearer", "basic", "kind:", "insert", "identified"];
+/**
+ * Searched in any case by the header, SQL and command-line detectors; `wordHits` lists where their
+ * first three letters occur.
+ */
+export const HEADER_WORDS = [
+  "authori",
+  "bearer",
+  "basic",
+  "kind:",
+  "insert",
+  "identified",
+  "htpasswd",
+  "chpasswd",
+  "net",
+];
 
 /** A keyword root starts at the first of the three letters. */
 export const ROOT = 1;
