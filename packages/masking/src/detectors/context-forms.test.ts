@@ -175,6 +175,21 @@ describe("tables", () => {
     ]);
   });
 
+  it("reads on past a row of another width, masking every cell a split value could span", () => {
+    masksTo([
+      [
+        "id,user,password\n1,bob,S3cretPass99\n2,al,An0ther,Pw77\n3,cy,Th1rdPw55x",
+        "id,user,password\n1,bob,[REDACTED:password]\n2,al,[REDACTED:password]\n3,cy,[REDACTED:password]",
+      ],
+      [
+        "user,password,role\nbob,S3cr,3tPw99,admin\ncy,Th1rdPw55x,dev",
+        "user,password,role\nbob,[REDACTED:password],admin\ncy,[REDACTED:password],dev",
+      ],
+    ]);
+    // a blank line or a line without the delimiter ends the table
+    keeps(["user,password\nbob,$PW\n\nTotal, 3 users", "user,password\nbob,$PW\nnotes follow\nsee, 3 users"]);
+  });
+
   it("reads a header only where a table starts, of column names, not sentences or references", () => {
     keeps([
       "I forgot my password, again\nbobby, S3cretPass99",

@@ -101,6 +101,21 @@ function rowAbove(text: string, a: number, delimiter: string, count: number): bo
   return inner(cells(text, pa, pb, delimiter), delimiter).length === count;
 }
 
+// A row of another width (a delimiter inside an unquoted password, a missing field) is still a row;
+// a few of them in a table, not a run of lines after it.
+const MAX_RAGGED = 3;
+const ragged = (count: number, width: number) => count >= 2 && Math.abs(count - width) <= 2;
+
+/**
+ * The cell under column `index` of a table `width` columns wide. In a row with extra cells, the
+ * column's value may have been split by the delimiter: every cell it could span is taken together.
+ */
+function cellUnder(row: Cell[], index: number, width: number): Cell | undefined {
+  const extra = row.length - width;
+  if (extra <= 0) return row[index];
+  return { start: row[index]!.start, end: row[index + extra]!.end, quoted: false };
+}
+
 const isDelimiter = (c: string | undefined) => c === "," || c === "\t" || c === ";" || c === "|";
 const isLineEdge = (c: string | undefined) => c === undefined || c === "\n" || c === "\r";
 
@@ -139,12 +154,16 @@ export function tableBelow(text: string, s: number, e: number): Table | null {
     const end = lineFrom(text, at);
     if (end !== null && ALIGNMENT_ROW.test(text.slice(at, end))) at = end + 1;
   }
+  let raggedRows = 0;
   for (let rows = 0; rows < MAX_ROWS && at < text.length; rows++) {
     const end = lineFrom(text, at);
     if (end === null || end === at || (end === at + 1 && text[at] === "\r")) break;
     const row = inner(cells(text, at, end, delimiter), delimiter);
-    if (row.length !== names.length) break;
-    for (const { index, key, cls } of columns) values.push({ ...row[index]!, key, cls });
+    if (row.length !== names.length && (!ragged(row.length, names.length) || ++raggedRows > MAX_RAGGED)) break;
+    for (const { index, key, cls } of columns) {
+      const cell = cellUnder(row, index, names.length);
+      if (cell) values.push({ ...cell, key, cls });
+    }
     at = end + 1;
   }
   const end = Math.min(at, text.length);
