@@ -6,6 +6,7 @@
 // `kubectl exec pod -- mysql -pX` or `ssh host "mysql -pX"` still name the command.
 
 import { scanPositionalPasswords } from "./command-positional";
+import { scanStdinPasswords } from "./command-stdin";
 import {
   endsCommand,
   isBlank,
@@ -242,5 +243,6 @@ export const commandLinePasswordDetector: Detector = {
     scanFlags(text, out);
     scanIdentifiedBy(text, out);
     scanPositionalPasswords(text, out);
+    scanStdinPasswords(text, out);
   },
 };

@@ -74,3 +74,16 @@ export function pushPassword(out: Match[], text: string, value: Span | null): vo
   if (value === null || isReference(text.slice(value.start, value.end))) return;
   out.push({ start: value.start, end: value.end, type: "password", detector: "cli_password", category: "secret" });
 }
+
+/** The command word at `at` stands alone: at a token's start, or after a path (`/usr/bin/htpasswd`). */
+export function commandWordAt(text: string, at: number, length: number): boolean {
+  const before = at === 0 ? 32 : text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + length);
+  const startsToken =
+    isBlank(before) || before === 47 || isQuote(before) || before < 32 || "|;&(`".includes(text[at - 1]!);
+  return startsToken && (at + length === text.length || isBlank(after) || after === 10 || after === 13);
+}
+
+export function isFlag(text: string, arg: Span): boolean {
+  return text.charCodeAt(arg.start) === 45 && arg.end - arg.start > 1;
+}

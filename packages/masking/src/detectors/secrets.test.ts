@@ -243,6 +243,35 @@ describe("passwords on command lines", () => {
     }
   });
 
+  it("masks a password written into a command's input: sudo -S, --password-stdin, passwd --stdin, .pgpass", () => {
+    expect(masked("echo 'S3cr3tPw' | sudo -S apt-get install -y nginx")).toBe(
+      "echo '[REDACTED:password]' | sudo -S apt-get install -y nginx",
+    );
+    expect(masked("echo S3cr3tPw | sudo -kS whoami")).toBe("echo [REDACTED:password] | sudo -kS whoami");
+    expect(masked("printf '%s\\n' 'S3cr3tPw' | sudo -S ls")).toBe("printf '%s\\n' '[REDACTED:password]' | sudo -S ls");
+    expect(masked("echo S3cr3tPw | docker login -u bob --password-stdin reg.io")).toBe(
+      "echo [REDACTED:password] | docker login -u bob --password-stdin reg.io",
+    );
+    expect(masked("echo 'S3cr3tPw' | passwd --stdin bob")).toBe("echo '[REDACTED:password]' | passwd --stdin bob");
+    expect(masked("echo 'db:5432:app:bob:S3cr3tPw' >> ~/.pgpass")).toBe(
+      "echo 'db:5432:app:bob:[REDACTED:password]' >> ~/.pgpass",
+    );
+    expect(masked("cat > ~/.pgpass <<EOF\ndb:5432:*:bob:S3cr3tPw\nEOF\nchmod 600 ~/.pgpass")).toBe(
+      "cat > ~/.pgpass <<EOF\ndb:5432:*:bob:[REDACTED:password]\nEOF\nchmod 600 ~/.pgpass",
+    );
+    for (const text of [
+      'echo "$TOKEN" | docker login -u bob --password-stdin', // a reference
+      "echo S3cr3tPw | sudo -s", // -s starts a shell: the input is a command
+      "echo hi | sudo tee /x",
+      "cat pw.txt | sudo -S ls",
+      "echo S3cr3tPw; sudo -S ls", // not piped
+      "chmod 600 ~/.pgpass",
+      "docker login --password-stdin < pw.txt",
+    ]) {
+      expect(masked(text), text).toBe(text);
+    }
+  });
+
   it("masks passwords given as plain arguments: htpasswd -b, net user, chpasswd's input", () => {
     expect(masked("htpasswd -b /etc/nginx/.htpasswd bob S3cr3tPw")).toBe(
       "htpasswd -b /etc/nginx/.htpasswd bob [REDACTED:password]",

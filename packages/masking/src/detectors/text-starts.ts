@@ -18,7 +18,11 @@ export const HEADER_WORDS = [
   "htpasswd",
   "chpasswd",
   "net",
+  "sudo",
+  "stdin",
+  "pgpass",
 ];
+const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
 /** A keyword root starts at the first of the three letters. */
 export const ROOT = 1;
@@ -116,6 +120,8 @@ export function wordHits(text: string): number[] | null {
  * word hits when it read the text (any case), else searched in its lower, upper and capitalised forms.
  */
 export function foldedWordStarts(text: string, word: string): number[] {
+  // a word the profile pass does not record would be found only in texts it did not read
+  if (!HEADER_WORD_SET.has(word)) throw new Error(`"${word}" is not one of HEADER_WORDS`);
   const words = wordHits(text);
   if (words !== null) return words.filter((p) => startsWithFolded(text, p, word));
   const starts: number[] = [];
