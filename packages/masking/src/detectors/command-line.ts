@@ -1,10 +1,11 @@
 // Passwords given to a command by a short flag: `mysqldump -u root -pS3cret db`, `sshpass -p pw`,
 // `docker login -u bob -p pw`, `az login -p pw`, `redis-cli -a pw`, `sqlcmd -P pw`,
-// `ldapsearch -w pw`; and SQL's `IDENTIFIED BY 'pw'`. Long flags (`--password pw`) are the keyword detector's. A short flag names
-// a password only for some commands (`-p` is a port for ssh and psql, a parent for mkdir), so each
-// flag is read with the last command named before it in its part of the line: wrappers such as
-// `kubectl exec pod -- mysql -pX` or `ssh host "mysql -pX"` still name the command.
-
+// `ldapsearch -w pw`, `smbclient -U bob%pw`; and SQL's `IDENTIFIED BY 'pw'`. Long flags
+// (`--password pw`) are the keyword detector's. A short flag names a password only for some commands
+// (`-p` is a port for ssh and psql, a parent for mkdir), so each flag is read with the last command
+// named before it in its part of the line: wrappers such as `kubectl exec pod -- mysql -pX` or
+// `ssh host "mysql -pX"` still name the command. Passwords given as plain arguments are read by
+// command-positional.ts, and those written into a command's input by command-stdin.ts.
 import { scanPositionalPasswords } from "./command-positional";
 import { scanStdinPasswords } from "./command-stdin";
 import {
@@ -27,17 +28,20 @@ interface FlagRule {
   attachedOnly?: boolean;
   /** The flag means a password only after this subcommand (`docker login`). */
   after?: string;
-  /** The value is `user%password` (Samba): the password follows the first `%`, and without one there is none. */
-  userPercent?: boolean;
+  /**
+   * The value is a user and a password joined by this character (`bob%pw` for Samba, `bob,pw` for
+   * lftp): the password follows the first one, and without one there is none.
+   */
+  userSeparator?: string;
 }
 
 const ATTACHED_P: FlagRule[] = [{ flag: "-p", attachedOnly: true }];
 const LOGIN: FlagRule[] = [{ flag: "-p", after: "login" }];
-const MONGO: FlagRule[] = [{ flag: "-p" }];
+const SEPARATE_P: FlagRule[] = [{ flag: "-p" }];
 const LDAP: FlagRule[] = [{ flag: "-w" }];
 const SAMBA: FlagRule[] = [
-  { flag: "-U", userPercent: true },
-  { flag: "--user=", attachedOnly: true, userPercent: true },
+  { flag: "-U", userSeparator: "%" },
+  { flag: "--user=", attachedOnly: true, userSeparator: "%" },
 ];
 
 const COMMANDS = new Map<string, FlagRule[]>([
@@ -47,13 +51,13 @@ const COMMANDS = new Map<string, FlagRule[]>([
   ...["mariadb", "mariadb-dump", "mariadb-admin", "mariadb-import", "mariadb-check"].map(
     (c) => [c, ATTACHED_P] as const,
   ),
-  ["sshpass", [{ flag: "-p" }]],
+  ["sshpass", SEPARATE_P],
   ...["docker", "podman", "nerdctl", "buildah", "skopeo", "oras", "helm", "crane"].map((c) => [c, LOGIN] as const),
   // `az login -u bob -p …`, `oc login -u bob -p …` (OpenShift), `cf login -u bob -p …` (Cloud Foundry)
   ...["az", "oc", "cf"].map((c) => [c, LOGIN] as const),
   ["redis-cli", [{ flag: "-a" }]],
   ...["mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "mongostat", "mongotop"].map(
-    (c) => [c, MONGO] as const,
+    (c) => [c, SEPARATE_P] as const,
   ),
   ["sqlcmd", [{ flag: "-P" }]],
   ["bcp", [{ flag: "-P" }]],
@@ -67,9 +71,18 @@ const COMMANDS = new Map<string, FlagRule[]>([
   ...["smbclient", "rpcclient", "smbcacls", "smbget", "smbtree", "net", "winexe", "wmic"].map(
     (c) => [c, SAMBA] as const,
   ),
+  ["lftp", [{ flag: "-u", userSeparator: "," }]],
+  // `openssl enc -k pass` (a passphrase) and `-K hex` (the key itself)
+  ["openssl", [{ flag: "-k" }, { flag: "-K" }]],
+  // the new and the old passphrase
+  ["ssh-keygen", [{ flag: "-N" }, { flag: "-P" }]],
+  ["ipmitool", [{ flag: "-P" }]],
+  ...["psexec", "PsExec", "psexec.exe", "PsExec.exe", "PsExec64.exe", "paexec", "paexec.exe"].map(
+    (c) => [c, SEPARATE_P] as const,
+  ),
 ]);
 // the character after a flag's dash that may start a password flag (`-` for `--user=`)
-const FLAG_LETTERS = new Set(["p", "a", "P", "w", "U", "-"]);
+const FLAG_LETTERS = new Set(["p", "a", "P", "w", "U", "u", "k", "K", "N", "-"]);
 
 const LONGEST_COMMAND = Math.max(...[...COMMANDS.keys()].map((c) => c.length));
 
@@ -89,7 +102,7 @@ function commandAt(text: string, start: number, end: number): FlagRule[] | undef
   return b - a >= 2 && b - a <= LONGEST_COMMAND ? COMMANDS.get(text.slice(a, b)) : undefined;
 }
 
-/** The password in a flag's value: all of it, or what follows the `%` of `user%password`. */
+/** The password in a flag's value: all of it, or what follows the user (`user%password`). */
 function passwordIn(out: Match[], text: string, value: Span | null, rule: FlagRule): void {
   if (value === null) return;
   const offset = passwordOffset(text.slice(value.start, value.end), 0, rule);
@@ -199,10 +212,10 @@ export function argvPasswords(items: unknown[]): Array<{ at: number; offset: num
 /** Where the password starts in an argument whose value starts at `from`; -1 when it holds none. */
 function passwordOffset(arg: string, from: number, rule: FlagRule): number {
   let at = from;
-  if (rule.userPercent) {
-    const percent = arg.indexOf("%", from);
-    if (percent < 0) return -1;
-    at = percent + 1;
+  if (rule.userSeparator !== undefined) {
+    const separator = arg.indexOf(rule.userSeparator, from);
+    if (separator < 0) return -1;
+    at = separator + 1;
   }
   return at < arg.length && !isReference(arg.slice(at)) ? at : -1;
 }

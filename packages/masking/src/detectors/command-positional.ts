@@ -1,5 +1,5 @@
-// Passwords a command takes as a plain argument, not after a flag: `htpasswd -b file bob pw` and
-// `net user bob pw /add`.
+// Passwords a command takes as a plain argument, not after a flag: `htpasswd -b file bob pw`,
+// `net user bob pw /add`, `sqlplus scott/pw@orcl`, `xfreerdp /p:pw`.
 import { proseCredential } from "../text-stats";
 import { argumentsFrom, commandWordAt, isFlag, pushPassword, type Span } from "./command-tokens";
 import { foldedWordStarts } from "./text-starts";
@@ -51,8 +51,39 @@ function lineStart(text: string, at: number): boolean {
   return LINE_START.test(text.slice(Math.max(0, at - 56), at));
 }
 
-/** htpasswd and net user, wherever they are named. */
+// Oracle's tools take a logon `user/password[@database]` as their first argument (`sqlplus
+// scott/tiger@orcl`, `expdp system/pw schemas=hr`, or `userid=system/pw`); `/ as sysdba` has no password.
+const ORACLE_TOOLS = ["sqlplus", "sqlldr", "expdp", "impdp"] as const;
+const LOGON = /^(?:userid=)?[A-Za-z_][\w$#.]{0,127}\/([^@\s]{1,256})/iy;
+
+function scanOracleLogon(text: string, out: Match[]): void {
+  for (const tool of ORACLE_TOOLS) {
+    for (const at of foldedWordStarts(text, tool)) {
+      if (!commandWordAt(text, at, tool.length)) continue;
+      const logon = argumentsFrom(text, at + tool.length, 4).find((a) => !isFlag(text, a));
+      if (!logon) continue;
+      LOGON.lastIndex = 0;
+      const m = LOGON.exec(text.slice(logon.start, logon.end));
+      if (m)
+        pushPassword(out, text, { start: logon.start + m[0].length - m[1]!.length, end: logon.start + m[0].length });
+    }
+  }
+}
+
+// FreeRDP's options start with `/`: `xfreerdp /u:bob /p:pw /v:host`
+function scanFreeRdp(text: string, out: Match[]): void {
+  for (const at of foldedWordStarts(text, "xfreerdp")) {
+    if (!commandWordAt(text, at, 8)) continue;
+    for (const arg of argumentsFrom(text, at + 8, 32)) {
+      if (text.startsWith("/p:", arg.start)) pushPassword(out, text, { start: arg.start + 3, end: arg.end });
+    }
+  }
+}
+
+/** htpasswd, net user, Oracle's logons and FreeRDP, wherever they are named. */
 export function scanPositionalPasswords(text: string, out: Match[]): void {
   scanHtpasswd(text, out);
   scanNetUser(text, out);
+  scanOracleLogon(text, out);
+  scanFreeRdp(text, out);
 }

@@ -243,6 +243,38 @@ describe("passwords on command lines", () => {
     }
   });
 
+  it("masks the passwords of openssl, ssh-keygen, ipmitool, psexec, lftp, Oracle's logons and FreeRDP", () => {
+    expect(masked("openssl enc -aes-256-cbc -k S3cr3tPw -in f")).toBe(
+      "openssl enc -aes-256-cbc -k [REDACTED:password] -in f",
+    );
+    expect(masked("ssh-keygen -p -P 'Old9Pass' -N 'New9Pass' -f k")).toBe(
+      "ssh-keygen -p -P '[REDACTED:password]' -N '[REDACTED:password]' -f k",
+    );
+    expect(masked("ipmitool -I lanplus -H h -U admin -P S3cr3tPw power status")).toBe(
+      "ipmitool -I lanplus -H h -U admin -P [REDACTED:password] power status",
+    );
+    expect(masked("psexec \\\\h -u admin -p S3cr3tPw cmd")).toBe("psexec \\\\h -u admin -p [REDACTED:password] cmd");
+    expect(masked("lftp -u bob,S3cr3tPw ftp://h")).toBe("lftp -u bob,[REDACTED:password] ftp://h");
+    expect(masked("sqlplus -s scott/S3cr3tPw@//db:1521/orcl @x.sql")).toBe(
+      "sqlplus -s scott/[REDACTED:password]@//db:1521/orcl @x.sql",
+    );
+    expect(masked("expdp system/S3cr3tPw schemas=hr")).toBe("expdp system/[REDACTED:password] schemas=hr");
+    expect(masked("impdp userid=system/S3cr3tPw@db full=y")).toBe("impdp userid=system/[REDACTED:password]@db full=y");
+    expect(masked("xfreerdp /u:bob /p:S3cr3tPw /v:h")).toBe("xfreerdp /u:bob /p:[REDACTED:password] /v:h");
+    for (const text of [
+      "ssh-keygen -t ed25519 -N '' -f k", // no passphrase
+      "lftp -u bob ftp://h", // prompts
+      "sqlplus / as sysdba",
+      "sqlplus scott@orcl",
+      "sqlplus -s @scripts/run.sql",
+      "sqlplus scott/$PW@orcl",
+      "xfreerdp /u:bob /v:h",
+      "curl -k https://h", // -k of another command
+    ]) {
+      expect(masked(text), text).toBe(text);
+    }
+  });
+
   it("masks a password written into a command's input: sudo -S, --password-stdin, passwd --stdin, .pgpass", () => {
     expect(masked("echo 'S3cr3tPw' | sudo -S apt-get install -y nginx")).toBe(
       "echo '[REDACTED:password]' | sudo -S apt-get install -y nginx",

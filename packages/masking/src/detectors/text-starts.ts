@@ -21,6 +21,11 @@ export const HEADER_WORDS = [
   "sudo",
   "stdin",
   "pgpass",
+  "sqlplus",
+  "sqlldr",
+  "expdp",
+  "impdp",
+  "xfreerdp",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
@@ -123,12 +128,32 @@ export function foldedWordStarts(text: string, word: string): number[] {
   // a word the profile pass does not record would be found only in texts it did not read
   if (!HEADER_WORD_SET.has(word)) throw new Error(`"${word}" is not one of HEADER_WORDS`);
   const words = wordHits(text);
-  if (words !== null) return words.filter((p) => startsWithFolded(text, p, word));
+  if (words !== null) return words.length === 0 ? NONE : (startsByWord(text, words).get(word) ?? NONE);
   const starts: number[] = [];
   for (const w of [word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1)]) {
     for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) starts.push(at);
   }
   return starts.sort((a, b) => a - b);
+}
+
+const NONE: number[] = [];
+let byWordHits: number[] | null = null;
+let byWord = new Map<string, number[]>();
+
+/** The word hits of one profile pass sorted by the header word that starts there: one pass for all the words. */
+function startsByWord(text: string, words: number[]): Map<string, number[]> {
+  if (words === byWordHits) return byWord;
+  byWordHits = words;
+  byWord = new Map();
+  for (const p of words) {
+    for (const w of HEADER_WORDS) {
+      if (!startsWithFolded(text, p, w)) continue;
+      const list = byWord.get(w);
+      if (list) list.push(p);
+      else byWord.set(w, [p]);
+    }
+  }
+  return byWord;
 }
 
 /** Whether `word` (lower case) occurs at `at` in `text`, in any case; for ASCII text. */
