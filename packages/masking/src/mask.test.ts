@@ -179,6 +179,32 @@ describe("mask", () => {
         ["smbclient", "-Ubob%S3cretPass99", "//h/s"],
         ["smbclient", "-Ubob%[REDACTED:password]", "//h/s"],
       ],
+      // an argument may hold blanks and quotes: it is still one argument
+      [
+        ["mysql", "-pS3cret Pass'99", "db"],
+        ["mysql", "-p[REDACTED:password]", "db"],
+      ],
+      // commands that take the password as a plain argument, or read it from their input
+      [
+        ["sqlplus", "-s", "scott/S3cretPass99@orcl", "@x.sql"],
+        ["sqlplus", "-s", "scott/[REDACTED:password]@orcl", "@x.sql"],
+      ],
+      [
+        ["net", "user", "bob", "S3cretPass99", "/add"],
+        ["net", "user", "bob", "[REDACTED:password]", "/add"],
+      ],
+      [
+        ["htpasswd", "-b", "f", "bob", "S3cretPass99"],
+        ["htpasswd", "-b", "f", "bob", "[REDACTED:password]"],
+      ],
+      [
+        ["xfreerdp", "/u:bob", "/p:S3cretPass99"],
+        ["xfreerdp", "/u:bob", "/p:[REDACTED:password]"],
+      ],
+      [
+        ["echo", "S3cretPass99", "|", "sudo", "-S", "ls"],
+        ["echo", "[REDACTED:password]", "|", "sudo", "-S", "ls"],
+      ],
     ];
     for (const [input, expected] of cases) expect(mask(input).masked, input.join(" ")).toEqual(expected);
     expect(mask(["mysql", "-pS3cretPass99"]).findings).toEqual([
@@ -191,6 +217,9 @@ describe("mask", () => {
       ["mysql", "-p", "appdb"],
       ["mysql", "-p$MYSQL_PWD"],
       ["smbclient", "-U", "bob", "//h/s"],
+      ["sqlplus", "/", "as", "sysdba"],
+      ["net", "user", "bob", "/domain"],
+      ["mysql", "-e", "select 1; -pS3cretPass99"], // one argument: not a flag of its own
       ["deploy", "--password", "--user", "bob"],
       ["ls", "-a", "S3cretPass99"],
     ]) {

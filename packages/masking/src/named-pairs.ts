@@ -4,6 +4,7 @@
 // `["--password", …]` arguments.
 // The value is judged as if the name were its key, with the same strong and weak rules.
 import { argvPasswords } from "./detectors/command-line";
+import { takesPlainPassword } from "./detectors/command-positional";
 import { classifyKey, type KeyClass } from "./key-names";
 
 const NAME_KEYS = new Set([
@@ -32,8 +33,11 @@ export interface NamedValue {
   cls: KeyClass;
   /** The finding's detector: `pair:` and the key that holds the name (never the name itself), `pair:tuple`, `pair:flag` or `detector:cli_password`. */
   detector: string;
-  /** For an argument with its flag attached (`-pS3cret`): where the value starts; the flag stays. */
-  offset?: number;
+  /**
+   * For a password inside an argument (`-pS3cret`, `bob%S3cret`, `scott/S3cret@orcl`): where it
+   * starts and ends; the rest of the argument stays.
+   */
+  part?: { offset: number; end: number };
 }
 
 const PASSWORD: KeyClass = { type: "password", strength: "strong", numeric: false };
@@ -86,10 +90,12 @@ export function namedItemsOf(items: unknown[]): NamedValue[] | null {
     const cls = classifyKey(m[1]!);
     if (cls) out.push({ at: i + 1, cls, detector: "pair:flag" });
   }
-  // short flags, read with the command named before them (`mysql -pS3cret`, `sshpass -p pw`)
-  if (flags === 0) return null;
-  for (const { at, offset } of argvPasswords(items) ?? []) {
-    out.push({ at, offset, cls: PASSWORD, detector: "detector:cli_password" });
+  // short flags, read with the command named before them (`mysql -pS3cret`, `sshpass -p pw`), and
+  // the commands that take a password as a plain argument (`sqlplus scott/pw@orcl`)
+  if (flags === 0 && !takesPlainPassword(items[0])) return null;
+  for (const { at, offset, end } of argvPasswords(items) ?? []) {
+    const whole = offset === 0 && end === (items[at] as string).length;
+    out.push({ at, part: whole ? undefined : { offset, end }, cls: PASSWORD, detector: "detector:cli_password" });
   }
   if (out.length === 0) return null;
   out.sort((a, b) => a.at - b.at);

@@ -247,8 +247,8 @@ function walkArray(
         r =
           name === undefined
             ? NOT_SENSITIVE
-            : name.offset
-              ? maskAfterFlag(items[i] as string, name.offset, p, encoding, ctx)
+            : name.part
+              ? maskPart(items[i] as string, name.part, p, encoding, ctx)
               : maskByKeyName(name.cls, name.detector, items[i], p, encoding, ctx);
         if (r === NOT_SENSITIVE)
           r = walkValue(items[i], p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
@@ -330,10 +330,17 @@ function walkObject(
 
 const NOT_SENSITIVE = Symbol("not-sensitive");
 
-/** `-pS3cret`: the flag stays, the password after it goes. */
-function maskAfterFlag(item: string, offset: number, path: PathRef, encoding: string | undefined, ctx: MaskContext) {
-  const r = ctx.replace(item.slice(offset), "password", "secret", "detector:cli_password", path, encoding, false);
-  return item.slice(0, offset) + (r === DROP ? redactedToken("password") : r);
+/** `-pS3cret`, `scott/S3cret@orcl`: the flag, the user and the database stay, the password goes. */
+function maskPart(
+  item: string,
+  part: { offset: number; end: number },
+  path: PathRef,
+  encoding: string | undefined,
+  ctx: MaskContext,
+) {
+  const password = item.slice(part.offset, part.end);
+  const r = ctx.replace(password, "password", "secret", "detector:cli_password", path, encoding, false);
+  return item.slice(0, part.offset) + (r === DROP ? redactedToken("password") : r) + item.slice(part.end);
 }
 
 function maskByKeyName(

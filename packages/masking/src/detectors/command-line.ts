@@ -12,7 +12,6 @@ import {
   endsCommand,
   isBlank,
   isQuote,
-  isReference,
   pushPassword,
   type Span,
   tokenEnd,
@@ -39,10 +38,7 @@ const ATTACHED_P: FlagRule[] = [{ flag: "-p", attachedOnly: true }];
 const LOGIN: FlagRule[] = [{ flag: "-p", after: "login" }];
 const SEPARATE_P: FlagRule[] = [{ flag: "-p" }];
 const LDAP: FlagRule[] = [{ flag: "-w" }];
-const SAMBA: FlagRule[] = [
-  { flag: "-U", userSeparator: "%" },
-  { flag: "--user=", attachedOnly: true, userSeparator: "%" },
-];
+const SAMBA: FlagRule[] = [{ flag: "-U", userSeparator: "%" }];
 
 const COMMANDS = new Map<string, FlagRule[]>([
   ...["mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow", "mysqlcheck", "mysqlpump", "mysqlbinlog"].map(
@@ -81,8 +77,9 @@ const COMMANDS = new Map<string, FlagRule[]>([
     (c) => [c, SEPARATE_P] as const,
   ),
 ]);
-// the character after a flag's dash that may start a password flag (`-` for `--user=`)
-const FLAG_LETTERS = new Set(["p", "a", "P", "w", "U", "u", "k", "K", "N", "-"]);
+// the character after a flag's dash that may start a password flag (long flags, ` --…`, are
+// common in any text and are the keyword detector's)
+const FLAG_LETTERS = new Set(["p", "a", "P", "w", "U", "u", "k", "K", "N"]);
 
 const LONGEST_COMMAND = Math.max(...[...COMMANDS.keys()].map((c) => c.length));
 
@@ -105,8 +102,13 @@ function commandAt(text: string, start: number, end: number): FlagRule[] | undef
 /** The password in a flag's value: all of it, or what follows the user (`user%password`). */
 function passwordIn(out: Match[], text: string, value: Span | null, rule: FlagRule): void {
   if (value === null) return;
-  const offset = passwordOffset(text.slice(value.start, value.end), 0, rule);
-  if (offset >= 0) pushPassword(out, text, { start: value.start + offset, end: value.end });
+  let start = value.start;
+  if (rule.userSeparator !== undefined) {
+    const separator = text.slice(value.start, value.end).indexOf(rule.userSeparator);
+    if (separator < 0) return;
+    start += separator + 1;
+  }
+  if (start < value.end) pushPassword(out, text, { start, end: value.end });
 }
 
 /**
@@ -166,58 +168,60 @@ function scanFlags(text: string, out: Match[]): void {
   });
 }
 
-/**
- * The same reading over a command's arguments given as an array (`["mysql", "-uroot", "-pS3cret"]`,
- * `["sshpass", "-p", "pw", "ssh", "host"]`, as agents pass them): for each argument that holds a
- * password, its index and where the password starts in it (after an attached flag, or 0).
- */
-export function argvPasswords(items: unknown[]): Array<{ at: number; offset: number }> | null {
-  const out: Array<{ at: number; offset: number }> = [];
-  let command: FlagRule[] | null = null;
-  let subcommand = "";
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (typeof item !== "string" || item.length === 0) continue;
-    if (item === "&&" || item === "||" || item === ";" || item === "|") {
-      command = null;
-      continue;
-    }
-    if (item.charCodeAt(0) !== 45 || !FLAG_LETTERS.has(item[1] ?? "")) {
-      // only an argument's end can name a command (`/usr/bin/mysql`): no more of it is read
-      const rules = commandAt(item, Math.max(0, item.length - LONGEST_COMMAND - 2), item.length);
-      if (rules) {
-        command = rules;
-        subcommand = "";
-      } else if (command !== null && item === "login") subcommand = "login";
-      continue;
-    }
-    if (command === null) continue;
-    for (const rule of command) {
-      if (!item.startsWith(rule.flag) || (rule.after !== undefined && subcommand !== rule.after)) continue;
-      const next = items[i + 1];
-      if (item.length > rule.flag.length) {
-        const offset = passwordOffset(item, rule.flag.length, rule);
-        if (offset >= 0) out.push({ at: i, offset });
-      } else if (!rule.attachedOnly && typeof next === "string") {
-        const offset = passwordOffset(next, 0, rule);
-        if (offset >= 0) out.push({ at: i + 1, offset });
-        i++;
-      }
-      break;
-    }
-  }
-  return out.length > 0 ? out : null;
+/** A password inside argument `at` of an argument array: [offset, end) of that argument. */
+export interface ArgvPassword {
+  at: number;
+  offset: number;
+  end: number;
 }
 
-/** Where the password starts in an argument whose value starts at `from`; -1 when it holds none. */
-function passwordOffset(arg: string, from: number, rule: FlagRule): number {
-  let at = from;
-  if (rule.userSeparator !== undefined) {
-    const separator = arg.indexOf(rule.userSeparator, from);
-    if (separator < 0) return -1;
-    at = separator + 1;
+// Characters that would split an argument or end its command when the arguments are written as one
+// line; they are written as `_`, so each argument stays one token at the same offsets.
+const SPLITS = /[\s'"|;&()`<>]/g;
+const OPERATORS = new Set(["|", "||", "&&", ";"]);
+
+/** The arguments written as one command line, and where each starts in it (-1: not a string). */
+function commandLine(items: unknown[]): { line: string; starts: number[] } {
+  let line = "";
+  const starts: number[] = [];
+  for (const item of items) {
+    if (line.length > 0) line += " ";
+    if (typeof item === "string") {
+      starts.push(line.length);
+      line += OPERATORS.has(item) ? item : item.replace(SPLITS, "_");
+    } else {
+      starts.push(-1);
+      line += "_";
+    }
   }
-  return at < arg.length && !isReference(arg.slice(at)) ? at : -1;
+  return { line, starts };
+}
+
+/**
+ * The same reading over a command's arguments given as an array (`["mysql", "-uroot", "-pS3cret"]`,
+ * `["sshpass", "-p", "pw", "ssh", "host"]`, `["sqlplus", "scott/pw@orcl"]`, as agents pass them):
+ * the arguments are read as the command line they make, and each password found is given as the
+ * argument it lies in and where in that argument.
+ */
+export function argvPasswords(items: unknown[]): ArgvPassword[] | null {
+  const { line, starts } = commandLine(items);
+  const found: Match[] = [];
+  commandLinePasswordDetector.scan(line, found);
+  const out: ArgvPassword[] = [];
+  for (const m of found) {
+    let at = starts.length - 1;
+    while (at > 0 && (starts[at]! < 0 || starts[at]! > m.start)) at--;
+    const start = starts[at]!;
+    const item = items[at];
+    if (start < 0 || typeof item !== "string" || m.end > start + item.length) continue;
+    // two passwords in one argument (`bob:pw\nal:pw2`): one part, from the first to the last
+    const same = out.find((p) => p.at === at);
+    if (same) {
+      same.offset = Math.min(same.offset, m.start - start);
+      same.end = Math.max(same.end, m.end - start);
+    } else out.push({ at, offset: m.start - start, end: m.end - start });
+  }
+  return out.length > 0 ? out.sort((x, y) => x.at - y.at) : null;
 }
 
 // `IDENTIFIED BY 'pw'`, `IDENTIFIED WITH mysql_native_password BY 'pw'` (MySQL, MariaDB, Oracle)

@@ -2,7 +2,7 @@
 // `net user bob pw /add`, `sqlplus scott/pw@orcl`, `xfreerdp /p:pw`.
 import { proseCredential } from "../text-stats";
 import { argumentsFrom, commandWordAt, isFlag, pushPassword, type Span } from "./command-tokens";
-import { foldedWordStarts } from "./text-starts";
+import { foldedWordStarts, startsWithFolded } from "./text-starts";
 import type { Match } from "./types";
 
 // `htpasswd -b[c…] [-C cost] file user pw`, `htpasswd -nb user pw`: only batch mode (`b`) takes the
@@ -56,9 +56,17 @@ function lineStart(text: string, at: number): boolean {
 const ORACLE_TOOLS = ["sqlplus", "sqlldr", "expdp", "impdp"] as const;
 const LOGON = /^(?:userid=)?[A-Za-z_][\w$#.]{0,127}\/([^@\s]{1,256})/iy;
 
+/** Where each Oracle tool is named in `text`: expdp and impdp are found by their `pdp`. */
+function oracleToolStarts(text: string, tool: (typeof ORACLE_TOOLS)[number]): number[] {
+  if (tool === "sqlplus" || tool === "sqlldr") return foldedWordStarts(text, tool);
+  return foldedWordStarts(text, "pdp")
+    .map((p) => p - 2)
+    .filter((p) => p >= 0 && startsWithFolded(text, p, tool));
+}
+
 function scanOracleLogon(text: string, out: Match[]): void {
   for (const tool of ORACLE_TOOLS) {
-    for (const at of foldedWordStarts(text, tool)) {
+    for (const at of oracleToolStarts(text, tool)) {
       if (!commandWordAt(text, at, tool.length)) continue;
       const logon = argumentsFrom(text, at + tool.length, 4).find((a) => !isFlag(text, a));
       if (!logon) continue;
@@ -78,6 +86,13 @@ function scanFreeRdp(text: string, out: Match[]): void {
       if (text.startsWith("/p:", arg.start)) pushPassword(out, text, { start: arg.start + 3, end: arg.end });
     }
   }
+}
+
+const PLAIN_PASSWORD_COMMANDS = new Set(["htpasswd", "net", ...ORACLE_TOOLS, "xfreerdp"]);
+
+/** Whether an argument array's first item names a command that takes a password as a plain argument. */
+export function takesPlainPassword(command: unknown): boolean {
+  return typeof command === "string" && PLAIN_PASSWORD_COMMANDS.has(command.slice(command.lastIndexOf("/") + 1));
 }
 
 /** htpasswd, net user, Oracle's logons and FreeRDP, wherever they are named. */

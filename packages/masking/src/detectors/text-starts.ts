@@ -23,8 +23,8 @@ export const HEADER_WORDS = [
   "pgpass",
   "sqlplus",
   "sqlldr",
-  "expdp",
-  "impdp",
+  // expdp and impdp, found by their last three letters: their first three start common words (expires, import)
+  "pdp",
   "xfreerdp",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
@@ -137,6 +137,13 @@ export function foldedWordStarts(text: string, word: string): number[] {
 }
 
 const NONE: number[] = [];
+const NO_WORDS: string[] = [];
+// the header words by their first three letters, folded as the profile pass folds them
+const WORDS_BY_TRIPLE = new Map<number, string[]>();
+for (const w of HEADER_WORDS) {
+  const key = fold3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2));
+  WORDS_BY_TRIPLE.set(key, [...(WORDS_BY_TRIPLE.get(key) ?? []), w]);
+}
 let byWordHits: number[] | null = null;
 let byWord = new Map<string, number[]>();
 
@@ -146,7 +153,8 @@ function startsByWord(text: string, words: number[]): Map<string, number[]> {
   byWordHits = words;
   byWord = new Map();
   for (const p of words) {
-    for (const w of HEADER_WORDS) {
+    const candidates = WORDS_BY_TRIPLE.get(fold3(text.charCodeAt(p), text.charCodeAt(p + 1), text.charCodeAt(p + 2)));
+    for (const w of candidates ?? NO_WORDS) {
       if (!startsWithFolded(text, p, w)) continue;
       const list = byWord.get(w);
       if (list) list.push(p);
