@@ -8,15 +8,7 @@
 // command-positional.ts, and those written into a command's input by command-stdin.ts.
 import { scanPositionalPasswords } from "./command-positional";
 import { scanStdinPasswords } from "./command-stdin";
-import {
-  endsCommand,
-  isBlank,
-  isQuote,
-  pushPassword,
-  type Span,
-  tokenEnd,
-  valueAt,
-} from "./command-tokens";
+import { endsCommand, isBlank, isQuote, pushPassword, type Span, tokenEnd, valueAt } from "./command-tokens";
 import { eachPosition } from "./punctuation";
 import { foldedWordStarts, startsWithFolded } from "./text-starts";
 import type { Detector, Match } from "./types";
