@@ -6,24 +6,10 @@
 import { argvPasswords } from "./detectors/command-line";
 import { takesPlainPassword } from "./detectors/command-positional";
 import { classifyKey, type KeyClass } from "./key-names";
+import { NAME_FIELDS, VALUE_FIELDS } from "./pair-names";
 
-const NAME_KEYS = new Set([
-  "name",
-  "Name",
-  "key",
-  "Key",
-  "ParameterKey",
-  "parameterKey",
-  "ParameterName",
-  "parameterName",
-  "OptionName",
-  "optionName",
-  "variable",
-  "Variable",
-  "header",
-  "Header",
-]);
-const VALUE_KEYS = new Set(["value", "Value", "ParameterValue", "parameterValue", "OptionValue", "optionValue", "val"]);
+const NAME_KEYS = new Set<string>(NAME_FIELDS);
+const VALUE_KEYS = new Set<string>(VALUE_FIELDS);
 // A name/value record is small; larger objects are not read for one.
 const MAX_PAIR_KEYS = 8;
 

@@ -91,6 +91,15 @@ describe("names given by a field, a .netrc entry or a command's syntax", () => {
       ],
       // a password with spaces on a YAML line of its own is masked to the end of the line
       ["- name: DB_PASSWORD\n  value: correct horse battery", "- name: DB_PASSWORD\n  value: [REDACTED:password]"],
+      // the field names are those of structured records (named-pairs.ts): GitLab CI variables, HAR headers
+      [
+        "variables:\n  - variable: DB_PASSWORD\n    value: S3cretPass99",
+        "variables:\n  - variable: DB_PASSWORD\n    value: [REDACTED:password]",
+      ],
+      [
+        'log {"header": "X-Api-Key", "val": "k9F8s7D6f5G4h3J2"} x',
+        'log {"header": "X-Api-Key", "val": "[REDACTED:api_key]"} x',
+      ],
     ]);
     keeps([
       "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}",

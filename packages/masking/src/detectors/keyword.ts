@@ -3,6 +3,7 @@
 // hand-written parser rather than one big regex keeps it linear and lets the key name be classified
 // with the same rules as JSON keys.
 import { classifyKey, type KeyClass } from "../key-names";
+import { NAME_FIELDS, VALUE_FIELDS } from "../pair-names";
 import { withoutMaskTokens } from "../strategies";
 import { lowerSameLength } from "../text-runs";
 import {
@@ -456,10 +457,13 @@ function readToken(text: string, at: number): Value {
 // `- name: DB_PASSWORD` / `value: …` (Kubernetes env as YAML), `{ name = "API_TOKEN", value = "…" }`
 // (HCL), `{"Key": "db_password", "Value": "…"}`: the credential's name is the value of a name field,
 // and the credential is the value of the field right after it.
-const NAME_FIELD_BEFORE =
-  /(?:^|[\s{,[(])["']?(?:name|Name|key|Key|ParameterKey|ParameterName|OptionName)["']?[ \t]{0,4}(?::|=>|=)[ \t]{0,4}["']?$/;
-const VALUE_FIELD_AFTER =
-  /["']?[ \t]{0,8}(?:,[ \t]{0,8}(?:\r?\n[ \t]{0,32})?|\r?\n[ \t]{0,32})["']?(?:value|Value|ParameterValue|OptionValue)["']?[ \t]{0,4}(?::|=>|=)[ \t]{0,8}/y;
+const NAME_FIELD_BEFORE = new RegExp(
+  `(?:^|[\\s{,[(])["']?(?:${NAME_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,4}["']?$`,
+);
+const VALUE_FIELD_AFTER = new RegExp(
+  `["']?[ \\t]{0,8}(?:,[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,32})?|\\r?\\n[ \\t]{0,32})["']?(?:${VALUE_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}`,
+  "y",
+);
 
 function namedByField(text: string, s: number): boolean {
   // most names are keys, not values: the operator of a name field must come right before
