@@ -120,6 +120,8 @@ const GENERIC_UNITS = [
   "sqlplus a/",
   "xfreerdp /p:",
   "openssl -k ",
+  '"value": "a", "name": "password", ',
+  "- value: a\n  name: password\n",
   "smbclient -U a%",
   "use a as the password ",
   "passwords are a, ",

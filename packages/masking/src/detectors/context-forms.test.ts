@@ -101,7 +101,22 @@ describe("names given by a field, a .netrc entry or a command's syntax", () => {
         'log {"header": "X-Api-Key", "val": "[REDACTED:api_key]"} x',
       ],
     ]);
+    // the value field written before the name field, inline or on the line above in the same record
+    masksTo([
+      [
+        'log {"value": "S3cretPass99", "name": "DB_PASSWORD"} x',
+        'log {"value": "[REDACTED:password]", "name": "DB_PASSWORD"} x',
+      ],
+      [
+        'env = [{ value = "S3cretPass99", name = "DB_PASSWORD" }]',
+        'env = [{ value = "[REDACTED:password]", name = "DB_PASSWORD" }]',
+      ],
+      ["env:\n- value: S3cretPass99\n  name: DB_PASSWORD", "env:\n- value: [REDACTED:password]\n  name: DB_PASSWORD"],
+    ]);
     keeps([
+      // the value above belongs to the record before (it is not in the name's own record)
+      "env:\n- name: USER\n  value: bob\n- name: DB_PASSWORD\n  valueFrom: {secretKeyRef: {name: db}}",
+      'log {"value": "bob", "name": "USER"}, {"name": "DB_PASSWORD"}',
       "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}",
       "- name: DB_PASSWORD\n- value: another item",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test

@@ -221,7 +221,10 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   if (cliFlag && s === s0 + 1 && /\d/.test(key)) cliFlag = false;
   const cls = classifyKey(key);
   if (!cls) return keyEnd;
-  const value = (namedByField(text, s) ? siblingValue(text, e) : null) ?? findValue(text, s, e, cls, cliFlag);
+  const field = nameFieldAt(text, s);
+  const value =
+    (field >= 0 ? (siblingValue(text, e) ?? siblingValueBefore(text, field)) : null) ??
+    findValue(text, s, e, cls, cliFlag);
   if (!value) return columnValues(text, s, e, out) ?? keyEnd;
   if (value.prose) return proseValues(text, s, value, cls, key, out) ?? keyEnd;
   if (!credentialValue(text, s, value, cls, key, out)) return keyEnd;
@@ -465,14 +468,19 @@ const VALUE_FIELD_AFTER = new RegExp(
   "y",
 );
 
-function namedByField(text: string, s: number): boolean {
+/** Where the name field whose value starts at `s` begins (its quote or first letter), or -1. */
+function nameFieldAt(text: string, s: number): number {
   // most names are keys, not values: the operator of a name field must come right before
   let i = s - 1;
   if (text[i] === '"' || text[i] === "'") i--;
   while (i >= 0 && s - i < 8 && isSpace(text[i])) i--;
   const c = text[i];
-  if (c !== ":" && c !== "=" && c !== ">") return false;
-  return NAME_FIELD_BEFORE.test(text.slice(Math.max(0, s - 24), s));
+  if (c !== ":" && c !== "=" && c !== ">") return -1;
+  const from = Math.max(0, s - 24);
+  const m = NAME_FIELD_BEFORE.exec(text.slice(from, s));
+  if (m === null) return -1;
+  const at = from + m.index;
+  return /[\s{,[(]/.test(text[at]!) ? at + 1 : at;
 }
 
 function siblingValue(text: string, e: number): Value | null {
@@ -484,6 +492,53 @@ function siblingValue(text: string, e: number): Value | null {
   if (c === '"' || c === "'") return readQuoted(text, v);
   // on a line of its own (YAML) the value runs to the end of the line; inline (HCL, JSON) to a separator
   return readBare(text, v, m[0].includes("\n"), true);
+}
+
+// the value field written before its name field: `{"value": "…", "name": "DB_PASSWORD"}` inline, or
+// `- value: …` on the line above `  name: DB_PASSWORD` (YAML)
+const VALUE_FIELD_INLINE = new RegExp(
+  `(?:^|[\\s{,[(])["']?(?:${VALUE_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}$`,
+);
+const VALUE_FIELD_LINE = new RegExp(
+  `^([ \\t]{0,32}(?:-[ \\t]{1,4})?)["']?(?:${VALUE_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=)[ \\t]{0,8}`,
+);
+
+function siblingValueBefore(text: string, field: number): Value | null {
+  let b = field;
+  while (b > 0 && field - b < 16 && isSpace(text[b - 1])) b--;
+  if (text[b - 1] === "\n") return valueLineAbove(text, b - 1, field - b);
+  if (text[b - 1] !== ",") return null;
+  b--;
+  while (b > 0 && field - b < 24 && isSpace(text[b - 1])) b--;
+  // the value ends at b: a quoted one at its closing quote, a bare one at the comma
+  const q = text[b - 1];
+  let start = b;
+  let end = b;
+  if (q === '"' || q === "'") {
+    end = b - 1;
+    start = end;
+    while (start > 0 && end - start < 256 && text[start - 1] !== q && text[start - 1] !== "\n") start--;
+    if (text[start - 1] !== q || start === end) return null;
+    b = start - 1;
+  } else {
+    while (start > 0 && end - start < 256 && !/[\s:=,{[(]/.test(text[start - 1]!)) start--;
+    if (start === end) return null;
+    b = start;
+  }
+  if (!VALUE_FIELD_INLINE.test(text.slice(Math.max(0, b - 32), b))) return null;
+  return { start, end, quoted: q === '"' || q === "'" };
+}
+
+/** `- value: …` on the line ending at `lineEnd`, a field of the same record as the name field (indented by `indent`). */
+function valueLineAbove(text: string, lineEnd: number, indent: number): Value | null {
+  const end = text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
+  const near = text.slice(Math.max(0, end - 512), end);
+  const lineStart = end - near.length + near.lastIndexOf("\n") + 1;
+  const m = VALUE_FIELD_LINE.exec(text.slice(lineStart, end));
+  // a field of the name's own record: the same column, so not the last field of the record before
+  if (m === null || m[1]!.length !== indent) return null;
+  const v = lineStart + m[0].length;
+  return text[v] === '"' || text[v] === "'" ? readQuoted(text, v) : readBare(text, v, true, true);
 }
 
 /**
