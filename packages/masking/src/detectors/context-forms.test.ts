@@ -180,6 +180,20 @@ describe("names given by a field, a .netrc entry or a command's syntax", () => {
   });
 });
 
+describe("assignments on a shell line", () => {
+  it("ends the value at the blank when a command follows, and runs it to the line's end otherwise", () => {
+    masksTo([
+      ["PGPASSWORD=S3cretPass99 psql -h db -U app", "PGPASSWORD=[REDACTED:password] psql -h db -U app"],
+      ["export DB_PASSWORD=S3cretPass99 && ./deploy.sh", "export DB_PASSWORD=[REDACTED:password] && ./deploy.sh"],
+      ["PASSWORD=S3cretPass99 npm run migrate", "PASSWORD=[REDACTED:password] npm run migrate"],
+      ["API_TOKEN=abc123XYZ987 app serve --port 8080", "API_TOKEN=[REDACTED:token] app serve --port 8080"],
+      // a .env line: an unquoted passphrase with spaces is the value, all of it
+      ["DB_PASSWORD=correct horse battery staple", "DB_PASSWORD=[REDACTED:password]"],
+      ["DB_PASSWORD=correct horse", "DB_PASSWORD=[REDACTED:password]"],
+    ]);
+  });
+});
+
 describe("tables", () => {
   it("masks the cells under a credential-named column of CSV, TSV and Markdown tables", () => {
     masksTo([

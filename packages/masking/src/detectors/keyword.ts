@@ -420,8 +420,25 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
     return /\s/.test(text.slice(r.start, r.end)) ? null : r; // `command substitution`
   }
   if (c === '"' || c === "'") return readQuoted(text, v);
-  const toEol = cls.strength === "strong" && (op === ":" || op === "=") && lineStartsWithIdent(text, s);
+  const toEol =
+    cls.strength === "strong" &&
+    (op === ":" || op === "=") &&
+    lineStartsWithIdent(text, s) &&
+    !(op === "=" && commandAfterValue(text, v));
   return readBare(text, v, toEol, cls.strength === "strong");
+}
+
+// `PGPASSWORD=… psql -h db`, `export TOKEN=… && ./deploy.sh`: on a shell line an assignment's value
+// ends at the first blank, and a command follows it. Without one (`PASSWORD=correct horse battery`,
+// a .env line) the value runs to the end of the line.
+const COMMAND_AFTER_VALUE =
+  /^[ \t]+(?:&&|\|\||[;|]|\.{0,2}\/|[\w.-]+\/|(?:sudo|env|exec|node|npm|npx|yarn|pnpm|python3?|ruby|java|go|cargo|make|terraform|ansible-playbook|kubectl|docker|helm|aws|gcloud|az|curl|wget|git|ssh|scp|rsync|psql|pg_dump|pg_restore|mysql|mysqldump|mongosh|redis-cli|bash|sh)(?:[ \t]|$)|[\w.-]+[ \t][^\n]{0,200}?[ \t]--?[A-Za-z])/;
+
+function commandAfterValue(text: string, v: number): boolean {
+  let end = v;
+  while (end < text.length && end - v < MAX_VALUE && !/[\s]/.test(text[end]!)) end++;
+  const lineEnd = text.indexOf("\n", end);
+  return COMMAND_AFTER_VALUE.test(text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 256)));
 }
 
 const PROSE_CONNECTOR =
