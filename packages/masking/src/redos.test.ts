@@ -122,6 +122,7 @@ const GENERIC_UNITS = [
   "openssl -k ",
   '"value": "a", "name": "password", ',
   "- value: a\n  name: password\n",
+  '"name": "password", "a": "b", ',
   "smbclient -U a%",
   "use a as the password ",
   "passwords are a, ",

@@ -113,7 +113,22 @@ describe("names given by a field, a .netrc entry or a command's syntax", () => {
       ],
       ["env:\n- value: S3cretPass99\n  name: DB_PASSWORD", "env:\n- value: [REDACTED:password]\n  name: DB_PASSWORD"],
     ]);
+    // other short fields may stand between the name and the value
+    masksTo([
+      [
+        'log {"name": "DB_PASSWORD", "type": "SecureString", "value": "S3cretPass99"} x',
+        'log {"name": "DB_PASSWORD", "type": "SecureString", "value": "[REDACTED:password]"} x',
+      ],
+      [
+        "- name: DB_PASSWORD\n  type: secret\n  value: S3cretPass99",
+        "- name: DB_PASSWORD\n  type: secret\n  value: [REDACTED:password]",
+      ],
+    ]);
     keeps([
+      // the next record's value is not the name's, nor is the next field's name
+      "- name: DB_PASSWORD\n  type: secret\n- name: USER\n  value: bob",
+      'log {"name": "DB_PASSWORD", "type": "x"}, {"name": "USER", "value": "bob"}',
+      'log {"name": "USER", "value": "bob"}, {"name": "DB_PASSWORD", "valueFrom": "x"}',
       // the value above belongs to the record before (it is not in the name's own record)
       "env:\n- name: USER\n  value: bob\n- name: DB_PASSWORD\n  valueFrom: {secretKeyRef: {name: db}}",
       'log {"value": "bob", "name": "USER"}, {"name": "DB_PASSWORD"}',

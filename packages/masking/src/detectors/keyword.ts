@@ -224,7 +224,7 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   const field = nameFieldAt(text, s);
   const value =
     (field >= 0 ? (siblingValue(text, e) ?? siblingValueBefore(text, field)) : null) ??
-    findValue(text, s, e, cls, cliFlag);
+    findValue(text, s, e, cls, cliFlag, field >= 0);
   if (!value) return columnValues(text, s, e, out) ?? keyEnd;
   if (value.prose) return proseValues(text, s, value, cls, key, out) ?? keyEnd;
   if (!credentialValue(text, s, value, cls, key, out)) return keyEnd;
@@ -336,7 +336,15 @@ export const keywordDetector: Detector = {
   },
 };
 
-function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: boolean): Value | null {
+/** `inRecord`: the name is a name field's value, so the quoted string after a comma is another field's name. */
+function findValue(
+  text: string,
+  s: number,
+  e: number,
+  cls: KeyClass,
+  cliFlag: boolean,
+  inRecord: boolean,
+): Value | null {
   const before = text[s - 1];
   let p = e;
   const keyQuote = before === '"' || before === "'" || before === "`" ? before : null;
@@ -373,7 +381,7 @@ function findValue(text: string, s: number, e: number, cls: KeyClass, cliFlag: b
   if (op === ":" && text[q + 1] === ":") return null;
   if (op) {
     q += op.length;
-  } else if (keyQuote && text[q] === "," && /^,[ \t]{0,8}["'`]/.test(text.slice(q, q + 10))) {
+  } else if (keyQuote && !inRecord && text[q] === "," && /^,[ \t]{0,8}["'`]/.test(text.slice(q, q + 10))) {
     q++; // setProperty("API_TOKEN", "…"), not a list of quoted names (`(name, `password`, api_token)`)
   } else if (cliFlag && q > p) {
     // --token value
@@ -480,8 +488,11 @@ function readToken(text: string, at: number): Value {
 const NAME_FIELD_BEFORE = new RegExp(
   `(?:^|[\\s{,[(])["']?(?:${NAME_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,4}["']?$`,
 );
+const FIELD_SEPARATOR = `(?:,[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,32})?|\\r?\\n[ \\t]{0,32})`;
+// a short field between the name and the value (`"type": "secure"`); not a list item (`- …`), which starts another record
+const OTHER_FIELD = `["']?[A-Za-z_][\\w-]{0,31}["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}(?:"[^"\\n]{0,64}"|'[^'\\n]{0,64}'|[\\w.-]{1,64})[ \\t]{0,8}`;
 const VALUE_FIELD_AFTER = new RegExp(
-  `["']?[ \\t]{0,8}(?:,[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,32})?|\\r?\\n[ \\t]{0,32})["']?(?:${VALUE_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}`,
+  `["']?[ \\t]{0,8}(?:${FIELD_SEPARATOR}${OTHER_FIELD}){0,3}${FIELD_SEPARATOR}["']?(?:${VALUE_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}`,
   "y",
 );
 
