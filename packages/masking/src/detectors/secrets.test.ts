@@ -204,63 +204,65 @@ describe("webhook URLs and bot tokens", () => {
 });
 
 describe("passwords on command lines", () => {
-  const masked = (text: string) => createMasker().maskText(text);
+  const m = createMasker();
+  const masksTo = (cases: Array<[input: string, expected: string]>) => {
+    for (const [input, expected] of cases) expect(m.maskText(input), input).toBe(expected);
+  };
+  const keeps = (texts: string[]) => {
+    for (const text of texts) expect(m.maskText(text), text).toBe(text);
+  };
 
   it("masks a short password flag of the commands that take one, wrapped or not", () => {
-    expect(masked("kubectl exec db -- mysqldump -u root -pS3cr3tPw db > x.sql")).toBe(
-      "kubectl exec db -- mysqldump -u root -p[REDACTED:password] db > x.sql",
-    );
-    expect(masked('mysql -uroot -p"S3cr3t Pw" -h db')).toBe('mysql -uroot -p"[REDACTED:password]" -h db');
-    expect(masked("docker login -u bob -p 'S3cr3tPw' reg.io")).toBe(
-      "docker login -u bob -p '[REDACTED:password]' reg.io",
-    );
-    expect(masked("sshpass -p S3cr3tPw ssh host")).toBe("sshpass -p [REDACTED:password] ssh host");
-    expect(masked("redis-cli -h cache -a S3cr3tPw ping")).toBe("redis-cli -h cache -a [REDACTED:password] ping");
-    expect(masked("/opt/mssql-tools/bin/sqlcmd -S db -U sa -P 'S3cr3tPw!'")).toBe(
-      "/opt/mssql-tools/bin/sqlcmd -S db -U sa -P '[REDACTED:password]'",
-    );
-    expect(masked("ldapsearch -x -D cn=admin -w S3cr3tPw -b dc=x")).toBe(
-      "ldapsearch -x -D cn=admin -w [REDACTED:password] -b dc=x",
-    );
-    expect(masked("mongosh -u admin -p S3cr3tPw")).toBe("mongosh -u admin -p [REDACTED:password]");
-    expect(masked("az login -u bob -p S3cr3tPw")).toBe("az login -u bob -p [REDACTED:password]");
-    expect(masked("oc login -u bob -p S3cr3tPw https://api:6443")).toBe(
-      "oc login -u bob -p [REDACTED:password] https://api:6443",
-    );
-    // 7z's attached password is not a flag named like a credential: the archive name after it stays
-    expect(masked("7z a -pS3cr3tPw a.7z files/")).toBe("7z a -p[REDACTED:password] a.7z files/");
+    masksTo([
+      [
+        "kubectl exec db -- mysqldump -u root -pS3cr3tPw db > x.sql",
+        "kubectl exec db -- mysqldump -u root -p[REDACTED:password] db > x.sql",
+      ],
+      ['mysql -uroot -p"S3cr3t Pw" -h db', 'mysql -uroot -p"[REDACTED:password]" -h db'],
+      ["docker login -u bob -p 'S3cr3tPw' reg.io", "docker login -u bob -p '[REDACTED:password]' reg.io"],
+      ["sshpass -p S3cr3tPw ssh host", "sshpass -p [REDACTED:password] ssh host"],
+      ["redis-cli -h cache -a S3cr3tPw ping", "redis-cli -h cache -a [REDACTED:password] ping"],
+      [
+        "/opt/mssql-tools/bin/sqlcmd -S db -U sa -P 'S3cr3tPw!'",
+        "/opt/mssql-tools/bin/sqlcmd -S db -U sa -P '[REDACTED:password]'",
+      ],
+      ["ldapsearch -x -D cn=admin -w S3cr3tPw -b dc=x", "ldapsearch -x -D cn=admin -w [REDACTED:password] -b dc=x"],
+      ["mongosh -u admin -p S3cr3tPw", "mongosh -u admin -p [REDACTED:password]"],
+      ["az login -u bob -p S3cr3tPw", "az login -u bob -p [REDACTED:password]"],
+      ["oc login -u bob -p S3cr3tPw https://api:6443", "oc login -u bob -p [REDACTED:password] https://api:6443"],
+      // 7z's attached password is not a flag named like a credential: the archive name after it stays
+      ["7z a -pS3cr3tPw a.7z files/", "7z a -p[REDACTED:password] a.7z files/"],
+    ]);
   });
 
   it("masks the password of Samba's user%password, attached or not; a user alone prompts", () => {
-    expect(masked("smbclient //srv/share -U bob%S3cr3tPw")).toBe("smbclient //srv/share -U bob%[REDACTED:password]");
-    expect(masked("rpcclient -U'DOM\\admin%S3cr3tPw' dc")).toBe("rpcclient -U'DOM\\admin%[REDACTED:password]' dc");
-    expect(masked("net rpc user add x -U admin%S3cr3tPw -S dc")).toBe(
-      "net rpc user add x -U admin%[REDACTED:password] -S dc",
-    );
-    for (const text of ["smbclient //srv/share -U bob", "smbclient -U bob%$SMB_PASS //h/s", "pg_dump -U app%x db"]) {
-      expect(masked(text), text).toBe(text);
-    }
+    masksTo([
+      ["smbclient //srv/share -U bob%S3cr3tPw", "smbclient //srv/share -U bob%[REDACTED:password]"],
+      ["rpcclient -U'DOM\\admin%S3cr3tPw' dc", "rpcclient -U'DOM\\admin%[REDACTED:password]' dc"],
+      ["net rpc user add x -U admin%S3cr3tPw -S dc", "net rpc user add x -U admin%[REDACTED:password] -S dc"],
+    ]);
+    keeps(["smbclient //srv/share -U bob", "smbclient -U bob%$SMB_PASS //h/s", "pg_dump -U app%x db"]);
   });
 
   it("masks the passwords of openssl, ssh-keygen, ipmitool, psexec, lftp, Oracle's logons and FreeRDP", () => {
-    expect(masked("openssl enc -aes-256-cbc -k S3cr3tPw -in f")).toBe(
-      "openssl enc -aes-256-cbc -k [REDACTED:password] -in f",
-    );
-    expect(masked("ssh-keygen -p -P 'Old9Pass' -N 'New9Pass' -f k")).toBe(
-      "ssh-keygen -p -P '[REDACTED:password]' -N '[REDACTED:password]' -f k",
-    );
-    expect(masked("ipmitool -I lanplus -H h -U admin -P S3cr3tPw power status")).toBe(
-      "ipmitool -I lanplus -H h -U admin -P [REDACTED:password] power status",
-    );
-    expect(masked("psexec \\\\h -u admin -p S3cr3tPw cmd")).toBe("psexec \\\\h -u admin -p [REDACTED:password] cmd");
-    expect(masked("lftp -u bob,S3cr3tPw ftp://h")).toBe("lftp -u bob,[REDACTED:password] ftp://h");
-    expect(masked("sqlplus -s scott/S3cr3tPw@//db:1521/orcl @x.sql")).toBe(
-      "sqlplus -s scott/[REDACTED:password]@//db:1521/orcl @x.sql",
-    );
-    expect(masked("expdp system/S3cr3tPw schemas=hr")).toBe("expdp system/[REDACTED:password] schemas=hr");
-    expect(masked("impdp userid=system/S3cr3tPw@db full=y")).toBe("impdp userid=system/[REDACTED:password]@db full=y");
-    expect(masked("xfreerdp /u:bob /p:S3cr3tPw /v:h")).toBe("xfreerdp /u:bob /p:[REDACTED:password] /v:h");
-    for (const text of [
+    masksTo([
+      ["openssl enc -aes-256-cbc -k S3cr3tPw -in f", "openssl enc -aes-256-cbc -k [REDACTED:password] -in f"],
+      [
+        "ssh-keygen -p -P 'Old9Pass' -N 'New9Pass' -f k",
+        "ssh-keygen -p -P '[REDACTED:password]' -N '[REDACTED:password]' -f k",
+      ],
+      [
+        "ipmitool -I lanplus -H h -U admin -P S3cr3tPw power status",
+        "ipmitool -I lanplus -H h -U admin -P [REDACTED:password] power status",
+      ],
+      ["psexec \\\\h -u admin -p S3cr3tPw cmd", "psexec \\\\h -u admin -p [REDACTED:password] cmd"],
+      ["lftp -u bob,S3cr3tPw ftp://h", "lftp -u bob,[REDACTED:password] ftp://h"],
+      ["sqlplus -s scott/S3cr3tPw@//db:1521/orcl @x.sql", "sqlplus -s scott/[REDACTED:password]@//db:1521/orcl @x.sql"],
+      ["expdp system/S3cr3tPw schemas=hr", "expdp system/[REDACTED:password] schemas=hr"],
+      ["impdp userid=system/S3cr3tPw@db full=y", "impdp userid=system/[REDACTED:password]@db full=y"],
+      ["xfreerdp /u:bob /p:S3cr3tPw /v:h", "xfreerdp /u:bob /p:[REDACTED:password] /v:h"],
+    ]);
+    keeps([
       "ssh-keygen -t ed25519 -N '' -f k", // no passphrase
       "lftp -u bob ftp://h", // prompts
       "sqlplus / as sysdba",
@@ -269,28 +271,29 @@ describe("passwords on command lines", () => {
       "sqlplus scott/$PW@orcl",
       "xfreerdp /u:bob /v:h",
       "curl -k https://h", // -k of another command
-    ]) {
-      expect(masked(text), text).toBe(text);
-    }
+    ]);
   });
 
   it("masks a password written into a command's input: sudo -S, --password-stdin, passwd --stdin, .pgpass", () => {
-    expect(masked("echo 'S3cr3tPw' | sudo -S apt-get install -y nginx")).toBe(
-      "echo '[REDACTED:password]' | sudo -S apt-get install -y nginx",
-    );
-    expect(masked("echo S3cr3tPw | sudo -kS whoami")).toBe("echo [REDACTED:password] | sudo -kS whoami");
-    expect(masked("printf '%s\\n' 'S3cr3tPw' | sudo -S ls")).toBe("printf '%s\\n' '[REDACTED:password]' | sudo -S ls");
-    expect(masked("echo S3cr3tPw | docker login -u bob --password-stdin reg.io")).toBe(
-      "echo [REDACTED:password] | docker login -u bob --password-stdin reg.io",
-    );
-    expect(masked("echo 'S3cr3tPw' | passwd --stdin bob")).toBe("echo '[REDACTED:password]' | passwd --stdin bob");
-    expect(masked("echo 'db:5432:app:bob:S3cr3tPw' >> ~/.pgpass")).toBe(
-      "echo 'db:5432:app:bob:[REDACTED:password]' >> ~/.pgpass",
-    );
-    expect(masked("cat > ~/.pgpass <<EOF\ndb:5432:*:bob:S3cr3tPw\nEOF\nchmod 600 ~/.pgpass")).toBe(
-      "cat > ~/.pgpass <<EOF\ndb:5432:*:bob:[REDACTED:password]\nEOF\nchmod 600 ~/.pgpass",
-    );
-    for (const text of [
+    masksTo([
+      [
+        "echo 'S3cr3tPw' | sudo -S apt-get install -y nginx",
+        "echo '[REDACTED:password]' | sudo -S apt-get install -y nginx",
+      ],
+      ["echo S3cr3tPw | sudo -kS whoami", "echo [REDACTED:password] | sudo -kS whoami"],
+      ["printf '%s\\n' 'S3cr3tPw' | sudo -S ls", "printf '%s\\n' '[REDACTED:password]' | sudo -S ls"],
+      [
+        "echo S3cr3tPw | docker login -u bob --password-stdin reg.io",
+        "echo [REDACTED:password] | docker login -u bob --password-stdin reg.io",
+      ],
+      ["echo 'S3cr3tPw' | passwd --stdin bob", "echo '[REDACTED:password]' | passwd --stdin bob"],
+      ["echo 'db:5432:app:bob:S3cr3tPw' >> ~/.pgpass", "echo 'db:5432:app:bob:[REDACTED:password]' >> ~/.pgpass"],
+      [
+        "cat > ~/.pgpass <<EOF\ndb:5432:*:bob:S3cr3tPw\nEOF\nchmod 600 ~/.pgpass",
+        "cat > ~/.pgpass <<EOF\ndb:5432:*:bob:[REDACTED:password]\nEOF\nchmod 600 ~/.pgpass",
+      ],
+    ]);
+    keeps([
       'echo "$TOKEN" | docker login -u bob --password-stdin', // a reference
       "echo S3cr3tPw | sudo -s", // -s starts a shell: the input is a command
       "echo hi | sudo tee /x",
@@ -298,30 +301,28 @@ describe("passwords on command lines", () => {
       "echo S3cr3tPw; sudo -S ls", // not piped
       "chmod 600 ~/.pgpass",
       "docker login --password-stdin < pw.txt",
-    ]) {
-      expect(masked(text), text).toBe(text);
-    }
+    ]);
   });
 
   it("masks passwords given as plain arguments: htpasswd -b, net user, chpasswd's input", () => {
-    expect(masked("htpasswd -b /etc/nginx/.htpasswd bob S3cr3tPw")).toBe(
-      "htpasswd -b /etc/nginx/.htpasswd bob [REDACTED:password]",
-    );
-    expect(masked("htpasswd -nbB bob 'S3cr3t Pw'")).toBe("htpasswd -nbB bob '[REDACTED:password]'");
-    expect(masked("sudo htpasswd -c -b -C 12 f bob S3cr3tPw")).toBe(
-      "sudo htpasswd -c -b -C 12 f bob [REDACTED:password]",
-    );
-    expect(masked("net user bob S3cr3tPw /add")).toBe("net user bob [REDACTED:password] /add");
-    expect(masked("PS C:\\Users\\x> net user bob Welcome1")).toBe("PS C:\\Users\\x> net user bob [REDACTED:password]");
-    expect(masked("echo 'bob:S3cr3tPw' | chpasswd")).toBe("echo 'bob:[REDACTED:password]' | chpasswd");
-    expect(masked("printf 'bob:S3cr3tPw\\nal:Other9Pw\\n' | sudo chpasswd")).toBe(
-      "printf 'bob:[REDACTED:password]\\nal:[REDACTED:password]\\n' | sudo chpasswd",
-    );
-    expect(masked("chpasswd <<< bob:S3cr3tPw")).toBe("chpasswd <<< bob:[REDACTED:password]");
-    expect(masked("chpasswd <<EOF\nbob:S3cr3tPw\nal:Other9Pw\nEOF\necho done:ok")).toBe(
-      "chpasswd <<EOF\nbob:[REDACTED:password]\nal:[REDACTED:password]\nEOF\necho done:ok",
-    );
-    for (const text of [
+    masksTo([
+      ["htpasswd -b /etc/nginx/.htpasswd bob S3cr3tPw", "htpasswd -b /etc/nginx/.htpasswd bob [REDACTED:password]"],
+      ["htpasswd -nbB bob 'S3cr3t Pw'", "htpasswd -nbB bob '[REDACTED:password]'"],
+      ["sudo htpasswd -c -b -C 12 f bob S3cr3tPw", "sudo htpasswd -c -b -C 12 f bob [REDACTED:password]"],
+      ["net user bob S3cr3tPw /add", "net user bob [REDACTED:password] /add"],
+      ["PS C:\\Users\\x> net user bob Welcome1", "PS C:\\Users\\x> net user bob [REDACTED:password]"],
+      ["echo 'bob:S3cr3tPw' | chpasswd", "echo 'bob:[REDACTED:password]' | chpasswd"],
+      [
+        "printf 'bob:S3cr3tPw\\nal:Other9Pw\\n' | sudo chpasswd",
+        "printf 'bob:[REDACTED:password]\\nal:[REDACTED:password]\\n' | sudo chpasswd",
+      ],
+      ["chpasswd <<< bob:S3cr3tPw", "chpasswd <<< bob:[REDACTED:password]"],
+      [
+        "chpasswd <<EOF\nbob:S3cr3tPw\nal:Other9Pw\nEOF\necho done:ok",
+        "chpasswd <<EOF\nbob:[REDACTED:password]\nal:[REDACTED:password]\nEOF\necho done:ok",
+      ],
+    ]);
+    keeps([
       "htpasswd -c /etc/nginx/.htpasswd bob", // prompts for the password
       "htpasswd -D f bob",
       "NET USER bob * /add", // prompts
@@ -330,23 +331,25 @@ describe("passwords on command lines", () => {
       "cat users.txt | chpasswd",
       "echo done | chpasswd -e",
       "ls /usr/sbin/chpasswd",
-    ]) {
-      expect(masked(text), text).toBe(text);
-    }
+    ]);
   });
 
   it("masks SQL's IDENTIFIED BY, not a bound parameter", () => {
-    expect(masked("GRANT ALL ON *.* TO 'bob'@'%' IDENTIFIED BY 'S3cr3tPw';")).toBe(
-      "GRANT ALL ON *.* TO 'bob'@'%' IDENTIFIED BY '[REDACTED:password]';",
-    );
-    expect(masked('CREATE USER u IDENTIFIED WITH mysql_native_password BY "S3cr3tPw"')).toBe(
-      'CREATE USER u IDENTIFIED WITH mysql_native_password BY "[REDACTED:password]"',
-    );
-    expect(masked("ALTER USER u IDENTIFIED BY ?")).toBe("ALTER USER u IDENTIFIED BY ?");
+    masksTo([
+      [
+        "GRANT ALL ON *.* TO 'bob'@'%' IDENTIFIED BY 'S3cr3tPw';",
+        "GRANT ALL ON *.* TO 'bob'@'%' IDENTIFIED BY '[REDACTED:password]';",
+      ],
+      [
+        'CREATE USER u IDENTIFIED WITH mysql_native_password BY "S3cr3tPw"',
+        'CREATE USER u IDENTIFIED WITH mysql_native_password BY "[REDACTED:password]"',
+      ],
+      ["ALTER USER u IDENTIFIED BY ?", "ALTER USER u IDENTIFIED BY ?"],
+    ]);
   });
 
   it("leaves the same flags of other commands, prompts and references", () => {
-    for (const text of [
+    keeps([
       "ssh -p 2222 host",
       "psql -p 5432 -U app",
       "mkdir -p /tmp/x && mysql -p app", // -p alone prompts; app is the database
@@ -357,9 +360,7 @@ describe("passwords on command lines", () => {
       'sshpass -p "${SSH_PASS}" ssh host',
       "mysql -p password",
       "echo done; -p S3cr3tPw",
-    ]) {
-      expect(masked(text), text).toBe(text);
-    }
+    ]);
   });
 });
 
