@@ -5,8 +5,10 @@
 // (`-p` is a port for ssh and psql, a parent for mkdir), so each flag is read with the last command
 // named before it in its part of the line: wrappers such as `kubectl exec pod -- mysql -pX` or
 // `ssh host "mysql -pX"` still name the command. Passwords given as plain arguments are read by
-// command-positional.ts, and those written into a command's input by command-stdin.ts.
+// command-positional.ts, those written into a command's input by command-stdin.ts, and the values
+// of secret stores' commands by command-secret-stores.ts.
 import { scanPositionalPasswords } from "./command-positional";
+import { scanSecretStores } from "./command-secret-stores";
 import { scanStdinPasswords } from "./command-stdin";
 import { endsCommand, isBlank, isQuote, pushPassword, type Span, tokenEnd, valueAt } from "./command-tokens";
 import { eachPosition } from "./punctuation";
@@ -253,5 +255,6 @@ export const commandLinePasswordDetector: Detector = {
     scanIdentifiedBy(text, out);
     scanPositionalPasswords(text, out);
     scanStdinPasswords(text, out);
+    scanSecretStores(text, out);
   },
 };

@@ -159,6 +159,19 @@ function scanPgpass(text: string, out: Match[]): void {
   }
 }
 
+/**
+ * The value written into the command named at `at` whose arguments end at `end`: echoed into it by a
+ * pipe, or given as a here-string among its arguments (`… <<< 'value'`).
+ */
+export function inputInto(text: string, at: number, end: number, out: Match[]): void {
+  if (pipedInto(text, at, wholeLine, out)) return;
+  const rest = text.slice(at, end);
+  const here = rest.indexOf("<<<");
+  if (here < 0) return;
+  const input = argumentsFrom(text, at + here + 3, 1)[0];
+  if (input) eachLine(text, input, wholeLine, out);
+}
+
 export function scanStdinPasswords(text: string, out: Match[]): void {
   scanChpasswd(text, out);
   scanSudo(text, out);

@@ -407,6 +407,7 @@ function findValue(
       // `with password S3cretPass99`: the word right after the name, held to the prose test
       return (
         reversed(text, s) ??
+        (q > p ? configValue(text, s, q) : null) ??
         valueBeforeAs(text, s) ??
         (q > p && wordAfterPlainName(text, s, e, q, cls) ? proseValue(text, q) : null)
       );
@@ -600,6 +601,20 @@ function proseValue(text: string, after: number): Value | null {
   let end = r.end;
   while (end > r.start && ".,!?:)".includes(text[end - 1]!)) end--;
   return end > r.start ? { start: r.start, end, quoted: false, prose: true } : null;
+}
+
+// `npm config set //registry/:_authToken X`, `aws configure set aws_secret_access_key X`,
+// `git config --global github.token X`: a setting named like a credential, then its value
+const CONFIG_SET = /(?:^|[\s;&|])config(?:ure)?(?:[ \t]{1,4}set|(?:[ \t]{1,4}--?[a-z-]{1,16}){0,3})[ \t]{1,4}$/;
+
+function configValue(text: string, s: number, q: number): Value | null {
+  // the setting is the whole token holding the name (`//registry.npmjs.org/:_authToken`)
+  let t = s;
+  while (t > 0 && s - t < 256 && !/\s/.test(text[t - 1]!)) t--;
+  if (!CONFIG_SET.test(text.slice(Math.max(0, t - 64), t))) return null;
+  // held to the prose test: `credential.helper store` and `the config set token expiry` name no credential
+  const value = text[q] === '"' || text[q] === "'" ? readQuoted(text, q) : readToken(text, q);
+  return { ...value, prose: true };
 }
 
 // `use S3cretPass99 as the password`, `set 'X' as your new password`: the word before `as`

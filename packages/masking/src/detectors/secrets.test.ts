@@ -274,6 +274,65 @@ describe("passwords on command lines", () => {
     ]);
   });
 
+  it("masks the values given to secret stores, whatever they are named", () => {
+    masksTo([
+      ["gh secret set DB_PASSWORD --body S3cr3tPw", "gh secret set DB_PASSWORD --body [REDACTED:password]"],
+      ["echo S3cr3tPw | gh secret set X --repo o/r", "echo [REDACTED:password] | gh secret set X --repo o/r"],
+      [
+        "az keyvault secret set --vault-name v --name db --value S3cr3tPw",
+        "az keyvault secret set --vault-name v --name db --value [REDACTED:password]",
+      ],
+      [
+        "fly secrets set API_URL=https://x STRIPE=S3cr3tPw",
+        "fly secrets set API_URL=[REDACTED:password] STRIPE=[REDACTED:password]",
+      ],
+      [
+        "kubectl create secret generic db --from-literal=user=admin --from-literal=key=S3cr3tPw",
+        "kubectl create secret generic db --from-literal=user=[REDACTED:password] --from-literal=key=[REDACTED:password]",
+      ],
+      [
+        "gcloud secrets create db --data-file=- <<< S3cr3tPw",
+        "gcloud secrets create db --data-file=- <<< [REDACTED:password]",
+      ],
+      [
+        "echo -n S3cr3tPw | gcloud secrets versions add db --data-file=-",
+        "echo -n [REDACTED:password] | gcloud secrets versions add db --data-file=-",
+      ],
+      [
+        "aws ssm put-parameter --name /prod/db --value S3cr3tPw --type SecureString",
+        "aws ssm put-parameter --name /prod/db --value [REDACTED:password] --type SecureString",
+      ],
+    ]);
+    keeps([
+      "gh secret list",
+      'gh secret set X --body "$VALUE"',
+      "gcloud secrets versions add db --data-file=pw.txt",
+      "aws ssm put-parameter --name /prod/x --value 42 --type String",
+      "kubectl create secret generic db --from-file=./creds",
+    ]);
+  });
+
+  it("masks a setting named like a credential: npm, yarn, git and aws config", () => {
+    masksTo([
+      [
+        "npm config set //registry.npmjs.org/:_authToken S3cr3tPw99abc",
+        "npm config set //registry.npmjs.org/:_authToken [REDACTED:token]",
+      ],
+      ["yarn config set npmAuthToken S3cr3tPw99abc", "yarn config set npmAuthToken [REDACTED:token]"],
+      ["git config --global github.token S3cr3tPw99abc", "git config --global github.token [REDACTED:token]"],
+      [
+        "aws configure set aws_secret_access_key S3cr3tPw99",
+        "aws configure set aws_secret_access_key [REDACTED:api_key]",
+      ],
+    ]);
+    keeps([
+      "git config --global credential.helper store",
+      "aws configure set region us-east-1",
+      "npm config get //registry.npmjs.org/:_authToken",
+      "the config set token expiry",
+    ]);
+  });
+
   it("masks a password written into a command's input: sudo -S, --password-stdin, passwd --stdin, .pgpass", () => {
     masksTo([
       [

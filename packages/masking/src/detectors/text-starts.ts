@@ -26,6 +26,7 @@ export const HEADER_WORDS = [
   // expdp and impdp, found by their last three letters: their first three start common words (expires, import)
   "pdp",
   "xfreerdp",
+  "ssm",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
