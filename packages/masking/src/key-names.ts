@@ -26,6 +26,9 @@ const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; nume
   pw: { type: "password", strength: "strong", numeric: true },
   pass: { type: "password", strength: "strong", numeric: true },
   passcode: { type: "password", strength: "strong", numeric: true },
+  // Redis's settings for its password and its primary's
+  requirepass: { type: "password", strength: "strong", numeric: true },
+  masterauth: { type: "password", strength: "strong", numeric: true },
   mnemonic: { type: "secret", strength: "strong" },
   pin: { type: "password", strength: "strong", numeric: true },
   cvv: { type: "password", strength: "strong", numeric: true },

@@ -407,7 +407,7 @@ function findValue(
       // `with password S3cretPass99`: the word right after the name, held to the prose test
       return (
         reversed(text, s) ??
-        (q > p ? configValue(text, s, q) : null) ??
+        settingValue(text, s, e, cls) ??
         valueBeforeAs(text, s) ??
         (q > p && wordAfterPlainName(text, s, e, q, cls) ? proseValue(text, q) : null)
       );
@@ -604,16 +604,40 @@ function proseValue(text: string, after: number): Value | null {
 }
 
 // `npm config set //registry/:_authToken X`, `aws configure set aws_secret_access_key X`,
-// `git config --global github.token X`: a setting named like a credential, then its value
-const CONFIG_SET = /(?:^|[\s;&|])config(?:ure)?(?:[ \t]{1,4}set|(?:[ \t]{1,4}--?[a-z-]{1,16}){0,3})[ \t]{1,4}$/;
+// `git config --global github.token X`, Redis's `CONFIG SET requirepass X`, Windows' `setx API_KEY X`,
+// `dotnet user-secrets set "Db:Password" X`, `doppler secrets set DB_PASSWORD X`: a setting named
+// like a credential, then its value
+const SETTER_BEFORE =
+  /(?:^|[\s;&|])(?:config(?:ure)?(?:[ \t]{1,4}set|(?:[ \t]{1,4}--?[a-z-]{1,16}){0,3})|setx|(?:user-)?secrets[ \t]{1,4}set)[ \t]{1,4}$/i;
 
-function configValue(text: string, s: number, q: number): Value | null {
-  // the setting is the whole token holding the name (`//registry.npmjs.org/:_authToken`)
+/**
+ * The value after a setting named like a credential: after a setter command, or a strong name
+ * written as a lower-case word at its line's start (`requirepass X` in redis.conf; `DB_PASSWORD X`
+ * names a variable, not a setting); Redis's `AUTH [user] X` too.
+ */
+function settingValue(text: string, s: number, e: number, cls: KeyClass): Value | null {
+  // the setting is the whole token holding the name (`//registry.npmjs.org/:_authToken`, `"Db:Password"`)
   let t = s;
   while (t > 0 && s - t < 256 && !/\s/.test(text[t - 1]!)) t--;
-  if (!CONFIG_SET.test(text.slice(Math.max(0, t - 64), t))) return null;
+  let end = e;
+  while (end < text.length && end - e < 256 && !/\s/.test(text[end]!)) end++;
+  let q = end;
+  while (isSpace(text[q]) && q - end < 8) q++;
+  if (q === end || q >= text.length || /[\r\n]/.test(text[q]!)) return null;
+  const auth = text.slice(t, end) === "AUTH";
+  const setting =
+    auth ||
+    SETTER_BEFORE.test(text.slice(Math.max(0, t - 64), t)) ||
+    (cls.strength === "strong" && t === s && /^[a-z]+$/.test(text.slice(s, e)) && lineStartsWithIdent(text, t));
+  if (!setting) return null;
   // held to the prose test: `credential.helper store` and `the config set token expiry` name no credential
-  const value = text[q] === '"' || text[q] === "'" ? readQuoted(text, q) : readToken(text, q);
+  let value = text[q] === '"' || text[q] === "'" ? readQuoted(text, q) : readToken(text, q);
+  if (auth && !value.quoted) {
+    // `AUTH default X`: with a user first, the password is the second word
+    let r = value.end;
+    while (isSpace(text[r]) && r - value.end < 8) r++;
+    if (r > value.end && r < text.length && !/[\s|;&]/.test(text[r]!)) value = readToken(text, r);
+  }
   return { ...value, prose: true };
 }
 

@@ -312,7 +312,7 @@ describe("passwords on command lines", () => {
     ]);
   });
 
-  it("masks a setting named like a credential: npm, yarn, git and aws config", () => {
+  it("masks a setting named like a credential: npm, yarn, git, aws, Redis, setx, user-secrets", () => {
     masksTo([
       [
         "npm config set //registry.npmjs.org/:_authToken S3cr3tPw99abc",
@@ -324,12 +324,23 @@ describe("passwords on command lines", () => {
         "aws configure set aws_secret_access_key S3cr3tPw99",
         "aws configure set aws_secret_access_key [REDACTED:api_key]",
       ],
+      ["CONFIG SET requirepass S3cr3tPw99", "CONFIG SET requirepass [REDACTED:password]"],
+      ["masterauth S3cr3tPw99", "masterauth [REDACTED:password]"], // redis.conf
+      ["redis-cli -h cache AUTH default S3cr3tPw99", "redis-cli -h cache AUTH default [REDACTED:credential]"],
+      [
+        'dotnet user-secrets set "Db:Password" "S3cr3tPw99"',
+        'dotnet user-secrets set "Db:Password" "[REDACTED:password]"',
+      ],
+      ["SETX API_KEY S3cr3tPw99abc /M", "SETX API_KEY [REDACTED:api_key] /M"],
     ]);
     keeps([
       "git config --global credential.helper store",
       "aws configure set region us-east-1",
       "npm config get //registry.npmjs.org/:_authToken",
       "the config set token expiry",
+      "AUTH failed",
+      "Password reset failed for bob",
+      "DB_PASSWORD prod2024db",
     ]);
   });
 
