@@ -141,7 +141,7 @@ export function profile(text: string): TextProfile {
     text,
     hits.length <= cap ? hits : null,
     ascii && roots.length <= cap ? roots : null,
-    ascii && words.length <= cap ? words : null,
+    words.length <= cap ? words : null,
   );
   return {
     length,

@@ -89,7 +89,7 @@ let literalStarts: number[] | null = [];
 let rootStarts: number[] | null = [];
 let wordStarts: number[] | null = [];
 
-/** Seeds the memo from the profile pass; a list is null when it was not kept (too long, or not ASCII). */
+/** Seeds the memo from the profile pass; a list is null when it was not kept (too long; roots: or not ASCII). */
 export function rememberStarts(
   text: string,
   literals: number[] | null,
@@ -116,7 +116,11 @@ export function keywordRootHits(text: string): number[] | null {
   return text === startsText ? rootStarts : null;
 }
 
-/** Positions (ascending) where the first three letters of a header word occur in any case; ASCII texts only. */
+/**
+ * Positions (ascending) where the first three letters of a header word occur in any ASCII case. Kept
+ * for texts that are not ASCII too: the words are ASCII, and the searches they replace looked for
+ * three spellings only.
+ */
 export function wordHits(text: string): number[] | null {
   return text === startsText ? wordStarts : null;
 }
