@@ -39,6 +39,24 @@ describe("classifyKey", () => {
     for (const k of ["publicKeys", "primary_keys", "sortKeys", "pathToPasswords"]) expect(classifyKey(k), k).toBeNull();
   });
 
+  it("knows the word for password in other languages, and Redis's password settings", () => {
+    const names = ["Passwort", "db_passwort", "Kennwort", "passord", "senha", "contraseña", "contrasena_db"];
+    names.push(
+      "wachtwoord",
+      "hasło",
+      "lösenord",
+      "salasana",
+      "пароль",
+      "пароль_бд",
+      "密码",
+      "数据库密码",
+      "パスワード",
+    );
+    names.push("비밀번호", "requirepass", "masterauth");
+    for (const k of names) expect(classifyKey(k), k).toMatchObject({ type: "password", strength: "strong" });
+    for (const k of ["Benutzername", "usuario", "имя", "用户名"]) expect(classifyKey(k), k).toBeNull();
+  });
+
   it("leaves names that describe a credential rather than hold one", () => {
     for (const k of [
       "secret_name",

@@ -26,6 +26,29 @@ const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; nume
   pw: { type: "password", strength: "strong", numeric: true },
   pass: { type: "password", strength: "strong", numeric: true },
   passcode: { type: "password", strength: "strong", numeric: true },
+  // the word for password in other languages
+  ...Object.fromEntries(
+    [
+      "passwort",
+      "passwörter",
+      "kennwort",
+      "passord",
+      "senha",
+      "contraseña",
+      "contrasena",
+      "wachtwoord",
+      "hasło",
+      "haslo",
+      "lösenord",
+      "losenord",
+      "salasana",
+      "пароль",
+      "密码",
+      "密碼",
+      "パスワード",
+      "비밀번호",
+    ].map((w) => [w, { type: "password", strength: "strong", numeric: true }]),
+  ),
   // Redis's settings for its password and its primary's
   requirepass: { type: "password", strength: "strong", numeric: true },
   masterauth: { type: "password", strength: "strong", numeric: true },
@@ -449,14 +472,29 @@ const COMPOUNDS: Readonly<Record<string, string[]>> = table({
   destkeypass: ["dest", "key", "pass"],
 });
 
-const SPLIT_ROOTS = ["password", "passwd", "passphrase", "secret", "token", "apikey", "key", "pwd", "cookie"];
+// CJK names are written without separators (`数据库密码`, database password): split at the root too
+const SPLIT_ROOTS = [
+  "password",
+  "passwd",
+  "passphrase",
+  "secret",
+  "token",
+  "apikey",
+  "key",
+  "pwd",
+  "cookie",
+  "密码",
+  "密碼",
+  "パスワード",
+  "비밀번호",
+];
 
 function splitWords(name: string): string[] {
   const raw = name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .toLowerCase()
-    .split(/[^a-z0-9]+/)
+    .split(/^[\x00-\x7f]*$/.test(name) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
   const out: string[] = [];
   for (const w of raw) expand(w, out, 0);

@@ -60,6 +60,20 @@ describe("sentences", () => {
     ]);
   });
 
+  it("reads the word for password in other languages, in assignments and sentences", () => {
+    masksTo([
+      ["Das Passwort ist S3cretPass99", "Das Passwort ist [REDACTED:password]"],
+      ["la contraseña es S3cretPass99", "la contraseña es [REDACTED:password]"],
+      ["senha: S3cretPass99", "senha: [REDACTED:password]"],
+      ["wachtwoord = S3cretPass99", "wachtwoord = [REDACTED:password]"],
+      ["hasło: S3cretPass99", "hasło: [REDACTED:password]"],
+      ["пароль: S3cretPass99", "пароль: [REDACTED:password]"],
+      ["数据库密码: S3cretPass99", "数据库密码: [REDACTED:password]"],
+      ["パスワード：S3cretPass99", "パスワード：[REDACTED:password]"],
+    ]);
+    keeps(["Das Passwort ist abgelaufen", "la contraseña es incorrecta", "sent the token to bob"]);
+  });
+
   it("reads a password prompt's answer", () => {
     masksTo([
       ["Password for bob: S3cretPass99", "Password for bob: [REDACTED:password]"],

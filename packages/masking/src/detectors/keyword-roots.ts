@@ -22,4 +22,28 @@ export const KEYWORD_ROOTS = [
   "salt",
   "conn",
   "access",
+  // the word for password in other languages, when it holds no root above (`passwort` and `passord`
+  // hold `pass`): Portuguese, Spanish without its ñ, Dutch, Polish and Swedish without their
+  // diacritics, Finnish
+  "senha",
+  "contrasena",
+  "wachtwoord",
+  "haslo",
+  "losenord",
+  "salasana",
+];
+
+/**
+ * The word for password in languages a lower-cased ASCII search cannot find: searched for only in
+ * texts that are not ASCII (the profile pass records the roots above in ASCII texts).
+ */
+export const NON_ASCII_KEYWORD_ROOTS = [
+  "contraseña",
+  "hasło",
+  "lösenord",
+  "пароль",
+  "密码",
+  "密碼",
+  "パスワード",
+  "비밀번호",
 ];

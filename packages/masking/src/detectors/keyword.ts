@@ -15,12 +15,12 @@ import {
   looksRandom,
   proseCredential,
 } from "../text-stats";
-import { KEYWORD_ROOTS } from "./keyword-roots";
+import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
 import { tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 
-const HIT_SOURCE = KEYWORD_ROOTS.join("|");
+const HIT_SOURCE = [...NON_ASCII_KEYWORD_ROOTS, ...KEYWORD_ROOTS].join("|");
 // searched in a lower-cased copy when one with the same indices exists (faster than the i flag)
 const HIT = new RegExp(HIT_SOURCE, "g");
 const HIT_I = new RegExp(HIT_SOURCE, "gi");
@@ -32,8 +32,12 @@ for (let c = 0; c < 128; c++) {
   if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45)
     IDENT[c] = 1;
 }
-const isIdent = (c: number) => c < 128 && IDENT[c] === 1;
-const OPERATORS = [":::=", "::=", ":=", "?=", ".=", "+=", "=>", "===", "!==", "==", "!=", "=", ":"];
+// a name may hold the letters of Latin and Cyrillic scripts (`contraseña`, `пароль`); not CJK, whose
+// words are not separated by spaces
+const isIdent = (c: number) =>
+  c < 128 ? IDENT[c] === 1 : (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x400 && c <= 0x4ff);
+// `：` is the full-width colon of Chinese and Japanese text (`密码：…`)
+const OPERATORS = [":::=", "::=", ":=", "?=", ".=", "+=", "=>", "===", "!==", "==", "!=", "=", ":", "："];
 const COMPARISON = new Set(["===", "!==", "==", "!="]);
 const MAX_VALUE = 2048;
 const HASH_CONTEXT = /hash|digest|checksum|sha|md5|commit|rev|etag|fingerprint|integrity/i;
@@ -451,7 +455,7 @@ function commandAfterValue(text: string, v: number): boolean {
 }
 
 const PROSE_CONNECTOR =
-  /(?:(?:is|was|are|were|becomes|became)(?:[ \t]{1,4}(?:now|still|set[ \t]{1,4}to|changed[ \t]{1,4}to|reset[ \t]{1,4}to))?|(?:set|changed|reset|updated)[ \t]{1,4}to|to|now)[ \t]{1,4}/iy;
+  /(?:(?:is|was|are|were|becomes|became)(?:[ \t]{1,4}(?:now|still|set[ \t]{1,4}to|changed[ \t]{1,4}to|reset[ \t]{1,4}to))?|(?:set|changed|reset|updated)[ \t]{1,4}to|to|now|ist|est|es|é|är|er|jest|on)[ \t]{1,4}/iy;
 
 /** Whether a connecting word (`is`, `was set to`, `to`) starts at `q`; its end is then `PROSE_CONNECTOR.lastIndex`. */
 function proseConnectorAt(text: string, q: number): boolean {
