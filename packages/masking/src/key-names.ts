@@ -489,12 +489,14 @@ const SPLIT_ROOTS = [
   "비밀번호",
 ];
 
+const NOT_ASCII = /[^ -~]/;
+
 function splitWords(name: string): string[] {
   const raw = name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .toLowerCase()
-    .split(/^[\x00-\x7f]*$/.test(name) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u)
+    .split(NOT_ASCII.test(name) ? /[^\p{L}\p{N}]+/u : /[^a-z0-9]+/)
     .filter((w) => w.length > 0);
   const out: string[] = [];
   for (const w of raw) expand(w, out, 0);
