@@ -20,7 +20,7 @@ import { tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 
-const HIT_SOURCE = [...NON_ASCII_KEYWORD_ROOTS, ...KEYWORD_ROOTS].join("|");
+const HIT_SOURCE = [...KEYWORD_ROOTS, ...NON_ASCII_KEYWORD_ROOTS].join("|");
 // searched in a lower-cased copy when one with the same indices exists (faster than the i flag)
 const HIT = new RegExp(HIT_SOURCE, "g");
 const HIT_I = new RegExp(HIT_SOURCE, "gi");
