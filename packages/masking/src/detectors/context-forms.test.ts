@@ -223,6 +223,22 @@ describe("assignments on a shell line", () => {
   });
 });
 
+describe("escaped text", () => {
+  it("ends a value at a written line break, which stays in the text", () => {
+    masksTo([
+      [
+        "stringData:\\n  password: S3cretPass99\\n  username: bob",
+        "stringData:\\n  password: [REDACTED:password]\\n  username: bob",
+      ],
+      [
+        "env:\\n  - DB_PASSWORD=S3cretPass99\\n  - USER=bob",
+        "env:\\n  - DB_PASSWORD=[REDACTED:password]\\n  - USER=bob",
+      ],
+      ["PASSWORD=correct horse\\nUSER=bob", "PASSWORD=[REDACTED:password]\\nUSER=bob"],
+    ]);
+  });
+});
+
 describe("tables", () => {
   it("masks the cells under a credential-named column of CSV, TSV and Markdown tables", () => {
     masksTo([

@@ -128,6 +128,9 @@ function readBare(text: string, at: number, toEol: boolean, strong: boolean): Va
   while (end < text.length && end - at < MAX_VALUE) {
     const c = text[end]!;
     if (c === "\n" || c === "\r") break;
+    // a written line break (`\n` in an escaped log line or a JSON string's text) ends the value too:
+    // masked with it, the break went missing from the text around
+    if (c === "\\" && end > at && (text[end + 1] === "n" || text[end + 1] === "r")) break;
     if (!toEol && (isSpace(c) || (stops.includes(c) && (c !== "&" || startsParameter(text, end + 1))))) break;
     // `PASSWORD=s3cr3t # rotate monthly`: a comment ends the line's value (shell, .env, YAML), and
     // judged with it, the value read as a placeholder ("changeme", "dummy" in the comment)
