@@ -131,6 +131,7 @@ const GENERIC_UNITS = [
   "пароль: ",
   "密码：",
   "Passwort ist ",
+  "SET PASSWORD FOR a = PASSWORD('",
   "smbclient -U a%",
   "use a as the password ",
   "passwords are a, ",

@@ -400,9 +400,14 @@ function findValue(
     // `the password is …`, `password was set to …`, `reset bob's password to …`
     return proseValue(text, PROSE_CONNECTOR.lastIndex);
   } else if (q > p && isWord(text, q, "for")) {
-    // a prompt or its log: `Password for bob: …`, `Password for 'https://bob@git.example.com': …`
-    const prompt = PROMPT_FOR.exec(text.slice(q, q + 96));
-    return prompt ? proseValue(text, q + prompt[0].length) : null;
+    SET_PASSWORD_FOR.lastIndex = q;
+    if (SET_PASSWORD_FOR.test(text)) {
+      q = SET_PASSWORD_FOR.lastIndex; // MySQL's `SET PASSWORD FOR 'bob'@'%' = …`: the value follows
+    } else {
+      // a prompt or its log: `Password for bob: …`, `Password for 'https://bob@git.example.com': …`
+      const prompt = PROMPT_FOR.exec(text.slice(q, q + 96));
+      return prompt ? proseValue(text, q + prompt[0].length) : null;
+    }
   } else if (q > p && text.slice(s, e) === "password" && NETRC_BEFORE.test(text.slice(Math.max(0, s - 200), s))) {
     return readToken(text, q);
   } else if (q > p && DOCKERFILE_ENV.test(text.slice(Math.max(0, s - 16), s))) {
@@ -436,6 +441,9 @@ function findValue(
     return /\s/.test(text.slice(r.start, r.end)) ? null : r; // `command substitution`
   }
   if (c === '"' || c === "'") return readQuoted(text, v);
+  // SQL's `SET PASSWORD FOR bob = PASSWORD('…')`: the literal inside the function is the password
+  SQL_PASSWORD_CALL.lastIndex = v;
+  if (SQL_PASSWORD_CALL.test(text)) return readQuoted(text, SQL_PASSWORD_CALL.lastIndex - 1);
   const toEol =
     cls.strength === "strong" &&
     (op === ":" || op === "=") &&
@@ -456,6 +464,9 @@ function commandAfterValue(text: string, v: number): boolean {
   const lineEnd = text.indexOf("\n", end);
   return COMMAND_AFTER_VALUE.test(text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 256)));
 }
+
+const SET_PASSWORD_FOR = /for[ \t]{1,8}[^\s=]{1,128}[ \t]{0,8}=[ \t]{0,8}/iy;
+const SQL_PASSWORD_CALL = /(?:OLD_PASSWORD|PASSWORD|ENCRYPT|crypt)\([ \t]{0,4}['"]/iy;
 
 const PROSE_CONNECTOR =
   /(?:(?:is|was|are|were|becomes|became)(?:[ \t]{1,4}(?:now|still|set[ \t]{1,4}to|changed[ \t]{1,4}to|reset[ \t]{1,4}to))?|(?:set|changed|reset|updated)[ \t]{1,4}to|to|now|ist|est|es|é|är|er|jest|on)[ \t]{1,4}/iy;

@@ -404,7 +404,7 @@ describe("passwords on command lines", () => {
     ]);
   });
 
-  it("masks SQL's IDENTIFIED BY, not a bound parameter", () => {
+  it("masks SQL's IDENTIFIED BY and SET PASSWORD, not a bound parameter", () => {
     masksTo([
       [
         "GRANT ALL ON *.* TO 'bob'@'%' IDENTIFIED BY 'S3cr3tPw';",
@@ -415,6 +415,12 @@ describe("passwords on command lines", () => {
         'CREATE USER u IDENTIFIED WITH mysql_native_password BY "[REDACTED:password]"',
       ],
       ["ALTER USER u IDENTIFIED BY ?", "ALTER USER u IDENTIFIED BY ?"],
+      [
+        "SET PASSWORD FOR 'bob'@'%' = PASSWORD('S3cr3tPw')",
+        "SET PASSWORD FOR 'bob'@'%' = PASSWORD('[REDACTED:password]')",
+      ],
+      ["SET PASSWORD FOR bob = 'S3cr3tPw'", "SET PASSWORD FOR bob = '[REDACTED:password]'"],
+      ["SET PASSWORD = PASSWORD(@pw)", "SET PASSWORD = PASSWORD(@pw)"],
     ]);
   });
 
