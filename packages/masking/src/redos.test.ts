@@ -132,6 +132,8 @@ const GENERIC_UNITS = [
   "密码：",
   "Passwort ist ",
   "SET PASSWORD FOR a = PASSWORD('",
+  'BasicAuth("a", ',
+  "auth=(a, ",
   "smbclient -U a%",
   "use a as the password ",
   "passwords are a, ",

@@ -223,6 +223,17 @@ describe("assignments on a shell line", () => {
   });
 });
 
+describe("calls", () => {
+  it("masks the password among an auth call's or tuple's arguments, not names or a single argument", () => {
+    masksTo([
+      ['HTTPBasicAuth("bob", "S3cretPass99")', 'HTTPBasicAuth("bob", "[REDACTED:password]")'],
+      ['requests.get(url, auth=("bob", "S3cretPass99"))', 'requests.get(url, auth=("bob", "[REDACTED:password]"))'],
+      ["request.auth('bob', 'S3cretPass99')", "request.auth('bob', '[REDACTED:password]')"],
+    ]);
+    keeps(['auth("basic")', "HTTPBasicAuth(user, password)", 'auth=("bob", PASSWORD)']);
+  });
+});
+
 describe("escaped text", () => {
   it("ends a value at a written line break, which stays in the text", () => {
     masksTo([

@@ -102,6 +102,8 @@ interface Value {
   quoted: boolean;
   /** Written as a sentence (`the password is …`): held to a stricter test. */
   prose?: boolean;
+  /** A password by its place among a call's arguments (`HTTPBasicAuth("bob", "…")`), whatever the name's class. */
+  byPosition?: boolean;
 }
 
 function readQuoted(text: string, open: number): Value {
@@ -234,7 +236,7 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
     findValue(text, s, e, cls, cliFlag, field >= 0);
   if (!value) return columnValues(text, s, e, out) ?? keyEnd;
   if (value.prose) return proseValues(text, s, value, cls, key, out) ?? keyEnd;
-  if (!credentialValue(text, s, value, cls, key, out)) return keyEnd;
+  if (!credentialValue(text, s, value, value.byPosition ? BY_POSITION : cls, key, out)) return keyEnd;
   // a masked value holds no further assignments worth reading
   return Math.max(keyEnd, value.end);
 }
@@ -371,6 +373,8 @@ function findValue(
     if (close < 0) return null;
     return { start: p + 1, end: p + 1 + close, quoted: false };
   }
+  // `HTTPBasicAuth("bob", "…")`, `request.auth("bob", "…")`; `auth=("bob", "…")` is read below
+  if (text[p] === "(" && CALL_NAME.test(text.slice(s, e))) return passwordArgument(text, p);
   if (text[p] === "[") {
     const close = text.slice(p, p + 9).indexOf("]");
     if (close > 0) p += close + 1;
@@ -441,6 +445,7 @@ function findValue(
     return /\s/.test(text.slice(r.start, r.end)) ? null : r; // `command substitution`
   }
   if (c === '"' || c === "'") return readQuoted(text, v);
+  if (c === "(" && cls.type === "credential") return passwordArgument(text, v);
   // SQL's `SET PASSWORD FOR bob = PASSWORD('…')`: the literal inside the function is the password
   SQL_PASSWORD_CALL.lastIndex = v;
   if (SQL_PASSWORD_CALL.test(text)) return readQuoted(text, SQL_PASSWORD_CALL.lastIndex - 1);
@@ -463,6 +468,40 @@ function commandAfterValue(text: string, v: number): boolean {
   while (end < text.length && end - v < MAX_VALUE && !/[\s]/.test(text[end]!)) end++;
   const lineEnd = text.indexOf("\n", end);
   return COMMAND_AFTER_VALUE.test(text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 256)));
+}
+
+// calls whose arguments are a user and a password: `HTTPBasicAuth(…)`, `request.auth(…)`
+const CALL_NAME = /auth$/i;
+const BY_POSITION: KeyClass = { type: "password", strength: "strong", numeric: false };
+
+/**
+ * The password among the first arguments of the call or tuple opened at `open`: the last of two or
+ * three string literals (`("bob", "…")`, `(realm, "bob", "…")`), or null.
+ */
+function passwordArgument(text: string, open: number): Value | null {
+  const literals: Value[] = [];
+  let at = open + 1;
+  for (let n = 0; n < 3; n++) {
+    while (isSpace(text[at])) at++;
+    const c = text[at];
+    if (c === '"' || c === "'") {
+      const literal = readQuoted(text, at);
+      if (!literal.quoted) return null;
+      literals.push(literal);
+      at = literal.end + 1;
+    } else {
+      // a name or an expression (`url`, `config.user`): up to the next separator, on the same line
+      const from = at;
+      while (at < text.length && at - from < 128 && !/[,)\n"']/.test(text[at]!)) at++;
+      if (at === from) return null;
+    }
+    while (isSpace(text[at])) at++;
+    if (text[at] === ")") break;
+    if (text[at] !== ",") return null;
+    at++;
+  }
+  const last = literals[literals.length - 1];
+  return literals.length >= 2 && last ? { ...last, byPosition: true } : null;
 }
 
 const SET_PASSWORD_FOR = /for[ \t]{1,8}[^\s=]{1,128}[ \t]{0,8}=[ \t]{0,8}/iy;
