@@ -10,6 +10,7 @@ import {
   charClasses,
   isHex,
   isPlaceholder,
+  isSpaceCode,
   isUuid,
   longestSequence,
   looksRandom,
@@ -447,8 +448,10 @@ function findValue(
   if (c === '"' || c === "'") return readQuoted(text, v);
   if (c === "(" && cls.type === "credential") return passwordArgument(text, v);
   // SQL's `SET PASSWORD FOR bob = PASSWORD('…')`: the literal inside the function is the password
-  SQL_PASSWORD_CALL.lastIndex = v;
-  if (SQL_PASSWORD_CALL.test(text)) return readQuoted(text, SQL_PASSWORD_CALL.lastIndex - 1);
+  if (SQL_CALL_FIRST.has(c)) {
+    SQL_PASSWORD_CALL.lastIndex = v;
+    if (SQL_PASSWORD_CALL.test(text)) return readQuoted(text, SQL_PASSWORD_CALL.lastIndex - 1);
+  }
   const toEol =
     cls.strength === "strong" &&
     (op === ":" || op === "=") &&
@@ -505,6 +508,7 @@ function passwordArgument(text: string, open: number): Value | null {
 }
 
 const SET_PASSWORD_FOR = /for[ \t]{1,8}[^\s=]{1,128}[ \t]{0,8}=[ \t]{0,8}/iy;
+const SQL_CALL_FIRST = new Set(["P", "p", "O", "o", "E", "e", "C", "c"]);
 const SQL_PASSWORD_CALL = /(?:OLD_PASSWORD|PASSWORD|ENCRYPT|crypt)\([ \t]{0,4}['"]/iy;
 
 const PROSE_CONNECTOR =
@@ -663,9 +667,31 @@ function proseValue(text: string, after: number): Value | null {
 // `npm config set //registry/:_authToken X`, `aws configure set aws_secret_access_key X`,
 // `git config --global github.token X`, Redis's `CONFIG SET requirepass X`, Windows' `setx API_KEY X`,
 // `dotnet user-secrets set "Db:Password" X`, `doppler secrets set DB_PASSWORD X`: a setting named
-// like a credential, then its value
-const SETTER_BEFORE =
-  /(?:^|[\s;&|])(?:config(?:ure)?(?:[ \t]{1,4}set|(?:[ \t]{1,4}--?[a-z-]{1,16}){0,3})|setx|(?:user-)?secrets[ \t]{1,4}set)[ \t]{1,4}$/i;
+// like a credential, then its value. The words before the setting are read backwards, a word at a
+// time, so the many names that follow none of them cost a few character tests.
+const SETTER_WORDS = new Set(["config", "configure", "secrets", "user-secrets"]);
+
+const isBlankCode = (c: number) => c === 32 || c === 9;
+
+/** The word (to a blank) ending at `end`, lower-cased, and where it starts; null at a line's start. */
+function wordBefore(text: string, end: number): { word: string; start: number } | null {
+  let b = end;
+  while (b > 0 && end - b < 8 && isBlankCode(text.charCodeAt(b - 1))) b--;
+  if (b === end || b === 0) return null;
+  let a = b;
+  while (a > 0 && b - a < 24 && !isSpaceCode(text.charCodeAt(a - 1))) a--;
+  return { word: text.slice(a, b).toLowerCase(), start: a };
+}
+
+function afterSetter(text: string, t: number): boolean {
+  let w = wordBefore(text, t);
+  if (w === null) return false;
+  if (w.word === "setx") return true;
+  if (w.word === "set") return SETTER_WORDS.has(wordBefore(text, w.start)?.word ?? "");
+  // `git config --global github.token X`: flags between
+  for (let n = 0; n < 3 && w !== null && w.word.startsWith("-"); n++) w = wordBefore(text, w.start);
+  return w !== null && (w.word === "config" || w.word === "configure");
+}
 
 /**
  * The value after a setting named like a credential: after a setter command, or a strong name
@@ -675,18 +701,18 @@ const SETTER_BEFORE =
 function settingValue(text: string, s: number, e: number, cls: KeyClass): Value | null {
   // the setting is the whole token holding the name (`//registry.npmjs.org/:_authToken`, `"Db:Password"`)
   let t = s;
-  while (t > 0 && s - t < 256 && !/\s/.test(text[t - 1]!)) t--;
+  while (t > 0 && s - t < 256 && !isSpaceCode(text.charCodeAt(t - 1))) t--;
+  const auth = e - t === 4 && text.startsWith("AUTH", t);
+  const setting =
+    auth ||
+    afterSetter(text, t) ||
+    (cls.strength === "strong" && t === s && /^[a-z]+$/.test(text.slice(s, e)) && lineStartsWithIdent(text, t));
+  if (!setting) return null;
   let end = e;
-  while (end < text.length && end - e < 256 && !/\s/.test(text[end]!)) end++;
+  while (end < text.length && end - e < 256 && !isSpaceCode(text.charCodeAt(end))) end++;
   let q = end;
   while (isSpace(text[q]) && q - end < 8) q++;
   if (q === end || q >= text.length || /[\r\n]/.test(text[q]!)) return null;
-  const auth = text.slice(t, end) === "AUTH";
-  const setting =
-    auth ||
-    SETTER_BEFORE.test(text.slice(Math.max(0, t - 64), t)) ||
-    (cls.strength === "strong" && t === s && /^[a-z]+$/.test(text.slice(s, e)) && lineStartsWithIdent(text, t));
-  if (!setting) return null;
   // held to the prose test: `credential.helper store` and `the config set token expiry` name no credential
   let value = text[q] === '"' || text[q] === "'" ? readQuoted(text, q) : readToken(text, q);
   if (auth && !value.quoted) {
