@@ -1,20 +1,8 @@
 // Credentials named away from an operator: in a sentence, by a name field, a prompt, a .netrc entry,
 // a table's header, an INSERT's column list, or a command's own syntax. Each case beside the nearest
 // text that must stay as it is.
-import { describe, expect, it } from "vitest";
-import { createMasker } from "../mask";
-
-const m = createMasker();
-
-/** Each input masks to its expected text. */
-function masksTo(cases: Array<[input: string, expected: string]>): void {
-  for (const [input, expected] of cases) expect(m.maskText(input), input).toBe(expected);
-}
-
-/** Each text comes back as it was. */
-function keeps(texts: string[]): void {
-  for (const text of texts) expect(m.maskText(text), text).toBe(text);
-}
+import { describe, it } from "vitest";
+import { keeps, masksTo } from "../testing/mask-cases";
 
 describe("sentences", () => {
   it("reads a credential given in a request's reason: 'reset … password to …', 'with password …'", () => {

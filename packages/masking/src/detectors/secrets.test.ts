@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createMasker } from "../mask";
 import { scan } from "../scan-text";
 import { body, fake } from "../testing/fake-secrets";
+import { keeps, masksTo } from "../testing/mask-cases";
 import { buildDetectors } from "./registry";
 import { leadingAlternatives, SECRET_PATTERNS } from "./secrets";
 
@@ -204,14 +205,6 @@ describe("webhook URLs and bot tokens", () => {
 });
 
 describe("passwords on command lines", () => {
-  const m = createMasker();
-  const masksTo = (cases: Array<[input: string, expected: string]>) => {
-    for (const [input, expected] of cases) expect(m.maskText(input), input).toBe(expected);
-  };
-  const keeps = (texts: string[]) => {
-    for (const text of texts) expect(m.maskText(text), text).toBe(text);
-  };
-
   it("masks a short password flag of the commands that take one, wrapped or not", () => {
     masksTo([
       [
