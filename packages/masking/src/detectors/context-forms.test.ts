@@ -217,8 +217,18 @@ describe("calls", () => {
       ['HTTPBasicAuth("bob", "S3cretPass99")', 'HTTPBasicAuth("bob", "[REDACTED:password]")'],
       ['requests.get(url, auth=("bob", "S3cretPass99"))', 'requests.get(url, auth=("bob", "[REDACTED:password]"))'],
       ["request.auth('bob', 'S3cretPass99')", "request.auth('bob', '[REDACTED:password]')"],
+      [
+        'DriverManager.getConnection(url, "bob", "S3cretPass99")',
+        'DriverManager.getConnection(url, "bob", "[REDACTED:password]")',
+      ],
     ]);
-    keeps(['auth("basic")', "HTTPBasicAuth(user, password)", 'auth=("bob", PASSWORD)']);
+    keeps([
+      'auth("basic")',
+      "HTTPBasicAuth(user, password)",
+      'auth=("bob", PASSWORD)',
+      "DriverManager.getConnection(url, props)",
+      'pool.getConnection("db")',
+    ]);
   });
 });
 

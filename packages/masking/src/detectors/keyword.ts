@@ -230,7 +230,12 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   // `7z a -pS3cr3tPw a.7z`: a short flag with its value attached, not a flag named like a credential
   if (cliFlag && s === s0 + 1 && /\d/.test(key)) cliFlag = false;
   const cls = classifyKey(key);
-  if (!cls) return keyEnd;
+  if (!cls) {
+    // JDBC's `DriverManager.getConnection(url, "bob", "…")`: a connection is no credential, its arguments are
+    if (text[e] !== "(" || !key.endsWith("getConnection")) return keyEnd;
+    const argument = passwordArgument(text, e);
+    return argument && credentialValue(text, s, argument, BY_POSITION, key, out) ? argument.end : keyEnd;
+  }
   const field = nameFieldAt(text, s);
   const value =
     (field >= 0 ? (siblingValue(text, e) ?? siblingValueBefore(text, field)) : null) ??
