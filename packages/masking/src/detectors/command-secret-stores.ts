@@ -4,7 +4,7 @@
 // and `aws ssm put-parameter --type SecureString --value X`.
 
 import { inputInto } from "./command-stdin";
-import { argumentsFrom, pushPassword, type Span } from "./command-tokens";
+import { argumentsEnd, argumentsFrom, pushPassword, type Span } from "./command-tokens";
 import { foldedWordStarts, keywordRootHits, startsWithFolded } from "./text-starts";
 import type { Match } from "./types";
 
@@ -38,8 +38,6 @@ function assignedValues(text: string, args: Span[], prefix: string, out: Match[]
   }
 }
 
-const argsEnd = (args: Span[], at: number) => (args.length > 0 ? args[args.length - 1]!.end + 1 : at);
-
 const STORES: Store[] = [
   {
     before: /(?:^|[\s;&|(])gh[ \t]{1,4}$/,
@@ -47,7 +45,7 @@ const STORES: Store[] = [
     read: (text, args, at, out) => {
       const body = flagValue(text, args, ["--body", "-b"]);
       if (body) pushPassword(out, text, body);
-      else inputInto(text, at, argsEnd(args, at), out);
+      else inputInto(text, at, argumentsEnd(args, at), out);
     },
   },
   {
@@ -69,7 +67,8 @@ const STORES: Store[] = [
     before: /(?:^|[\s;&|(])gcloud[ \t]{1,4}$/,
     after: /secrets[ \t]{1,4}(?:create|versions[ \t]{1,4}add)[ \t]/y,
     read: (text, args, at, out) => {
-      if (args.some((a) => text.slice(a.start, a.end) === "--data-file=-")) inputInto(text, at, argsEnd(args, at), out);
+      if (args.some((a) => text.slice(a.start, a.end) === "--data-file=-"))
+        inputInto(text, at, argumentsEnd(args, at), out);
     },
   },
 ];

@@ -2,8 +2,16 @@
 // `echo pw | docker login --password-stdin`, `echo pw | passwd --stdin bob`, the `user:pw` lines
 // chpasswd reads (piped, `<<< 'bob:pw'`, or a here-document), and `.pgpass` lines written by echo
 // or a here-document (`host:port:db:user:pw`).
-import { argumentsFrom, commandWordAt, isFlag, pushPassword, type Span } from "./command-tokens";
-import { foldedWordStarts, startsWithFolded } from "./text-starts";
+import {
+  argumentsEnd,
+  argumentsFrom,
+  commandWordAt,
+  isFlag,
+  lineBefore,
+  pushPassword,
+  type Span,
+} from "./command-tokens";
+import { foldedWordStarts } from "./text-starts";
 import type { Match } from "./types";
 
 /** Reads one line of a command's input. */
@@ -34,13 +42,6 @@ function eachLine(text: string, input: Span, read: LineReader, out: Match[]): vo
       i++;
     }
   }
-}
-
-/** The text on `at`'s line before it, at most 512 characters: [from, at). */
-function lineBefore(text: string, at: number): { from: number; before: string } {
-  const near = text.slice(Math.max(0, at - 512), at);
-  const from = at - near.length + near.lastIndexOf("\n") + 1;
-  return { from, before: text.slice(from, at) };
 }
 
 /** Where the pipe feeding the command that `before` ends in is, or -1 (another command starts first). */
@@ -76,7 +77,6 @@ function pipedInto(text: string, at: number, read: LineReader, out: Match[]): bo
   return true;
 }
 
-const HERE_STRING = /[ \t]{0,8}<<<[ \t]{0,8}/y;
 const HERE_DOCUMENT = /<<-?[ \t]{0,8}(["']?)([A-Za-z_]{1,32})\1/y;
 
 /** The lines of a here-document whose delimiter is `delimiter`, from `line` on; returns where it ends. */
@@ -111,12 +111,9 @@ function scanChpasswd(text: string, out: Match[]): void {
   // a here-document's lines are not read again for the commands inside it
   let next = 0;
   for (const at of foldedWordStarts(text, "chpasswd")) {
-    if (at < next || !commandWordAt(text, at, 8) || pipedInto(text, at, chpasswdLine, out)) continue;
-    HERE_STRING.lastIndex = at + 8;
-    if (HERE_STRING.test(text)) {
-      const input = argumentsFrom(text, HERE_STRING.lastIndex, 1)[0];
-      if (input) eachLine(text, input, chpasswdLine, out);
-    } else next = hereDocumentOnLine(text, at, chpasswdLine, out);
+    if (at < next || !commandWordAt(text, at, 8)) continue;
+    const end = argumentsEnd(argumentsFrom(text, at + 8, 8), at + 8);
+    if (!inputInto(text, at, end, out, chpasswdLine)) next = hereDocumentOnLine(text, at, chpasswdLine, out);
   }
 }
 
@@ -150,7 +147,7 @@ const pgpassLine = afterColons(4);
 function scanPgpass(text: string, out: Match[]): void {
   let next = 0;
   for (const at of foldedWordStarts(text, "pgpass")) {
-    if (at < next || text[at - 1] !== "." || !startsWithFolded(text, at, "pgpass")) continue;
+    if (at < next || text[at - 1] !== ".") continue;
     const { from, before } = lineBefore(text, at - 1);
     const redirect = PGPASS_REDIRECT.exec(before);
     const input = redirect ? echoedInput(text, from, before.slice(0, redirect.index)) : null;
@@ -160,16 +157,17 @@ function scanPgpass(text: string, out: Match[]): void {
 }
 
 /**
- * The value written into the command named at `at` whose arguments end at `end`: echoed into it by a
- * pipe, or given as a here-string among its arguments (`… <<< 'value'`).
+ * Reads the input written into the command named at `at` whose arguments end at `end` (each line,
+ * with `read`; a whole line by default): echoed into it by a pipe, or given as a here-string among
+ * its arguments (`… <<< 'value'`). Says whether it was given either way.
  */
-export function inputInto(text: string, at: number, end: number, out: Match[]): void {
-  if (pipedInto(text, at, wholeLine, out)) return;
-  const rest = text.slice(at, end);
-  const here = rest.indexOf("<<<");
-  if (here < 0) return;
+export function inputInto(text: string, at: number, end: number, out: Match[], read: LineReader = wholeLine): boolean {
+  if (pipedInto(text, at, read, out)) return true;
+  const here = text.slice(at, end).indexOf("<<<");
+  if (here < 0) return false;
   const input = argumentsFrom(text, at + here + 3, 1)[0];
-  if (input) eachLine(text, input, wholeLine, out);
+  if (input) eachLine(text, input, read, out);
+  return true;
 }
 
 export function scanStdinPasswords(text: string, out: Match[]): void {

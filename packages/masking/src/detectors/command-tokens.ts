@@ -70,6 +70,18 @@ export function argumentsFrom(text: string, from: number, limit: number): Span[]
   return args;
 }
 
+/** Where the arguments end (after the last one's closing quote, if any), or `at` when there are none. */
+export function argumentsEnd(args: Span[], at: number): number {
+  return args.length > 0 ? args[args.length - 1]!.end + 1 : at;
+}
+
+/** The text on `at`'s line before it, at most 512 characters: [from, at). */
+export function lineBefore(text: string, at: number): { from: number; before: string } {
+  const near = text.slice(Math.max(0, at - 512), at);
+  const from = at - near.length + near.lastIndexOf("\n") + 1;
+  return { from, before: text.slice(from, at) };
+}
+
 export function pushPassword(out: Match[], text: string, value: Span | null): void {
   if (value === null || isReference(text.slice(value.start, value.end))) return;
   out.push({ start: value.start, end: value.end, type: "password", detector: "cli_password", category: "secret" });

@@ -16,6 +16,7 @@ import {
   looksRandom,
   proseCredential,
 } from "../text-stats";
+import { isBlank, lineBefore } from "./command-tokens";
 import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
 import { tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
@@ -51,10 +52,10 @@ const REFERENCE_CASE_SENSITIVE = /^[A-Z][A-Z0-9_]{2,}$/;
 const NAME_SHAPE = /^[a-z]{2,}(?:[-_.][a-z]{2,}){1,5}$/;
 // `group.artifact:name-1.2.3`, `lib@2.0.1`: a package and its version.
 const VERSIONED_NAME = /^[A-Za-z][\w.-]{0,100}[-@]v?\d{1,4}\.\d{1,4}(?:\.\d{1,6})?(?:[-+.][\w.]{1,32})?$/;
-// SOPS keeps values encrypted in the file: ciphertext, not a secret.
 // `Get-Content`, `ConvertTo-SecureString`: a PowerShell command (an approved verb, a dash, a noun)
 const POWERSHELL_CMDLET =
   /^[ \t]*(?:Get|Set|New|Read|Import|Export|ConvertTo|ConvertFrom|Invoke|Select|Resolve|Unprotect|Protect|Join|Out|Format)-[A-Z][A-Za-z]{1,40}(?:[ \t]|$)/;
+// SOPS keeps values encrypted in the file: ciphertext, not a secret.
 const SOPS_VALUE = /^ENC\[AES256_GCM,data:/;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 // `os.environ["DB_PASSWORD"]`, `config['api_key']`, `os.Getenv("TOKEN")`, `process.env.TOKEN || ""`:
@@ -426,7 +427,8 @@ function findValue(
   } else {
     const typed = /^[A-Za-z_][\w.[\]*]{0,30}[ \t]{1,8}(=|:=)/.exec(text.slice(q, q + 48));
     if (!typed) {
-      // `with password S3cretPass99`: the word right after the name, held to the prose test
+      // no operator: `"…" == password`, a setting (`config set token …`), `use … as the password`,
+      // or `with password S3cretPass99` (the word right after the name, held to the prose test)
       return (
         reversed(text, s) ??
         settingValue(text, s, e, cls) ??
@@ -472,8 +474,7 @@ const COMMAND_AFTER_VALUE =
   /^[ \t]+(?:&&|\|\||[;|]|\.{0,2}\/|[\w.-]+\/|(?:sudo|env|exec|node|npm|npx|yarn|pnpm|python3?|ruby|java|go|cargo|make|terraform|ansible-playbook|kubectl|docker|helm|aws|gcloud|az|curl|wget|git|ssh|scp|rsync|psql|pg_dump|pg_restore|mysql|mysqldump|mongosh|redis-cli|bash|sh)(?:[ \t]|$)|[\w.-]+[ \t][^\n]{0,200}?[ \t]--?[A-Za-z])/;
 
 function commandAfterValue(text: string, v: number): boolean {
-  let end = v;
-  while (end < text.length && end - v < MAX_VALUE && !/[\s]/.test(text[end]!)) end++;
+  const { end } = readToken(text, v);
   const lineEnd = text.indexOf("\n", end);
   return COMMAND_AFTER_VALUE.test(text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 256)));
 }
@@ -627,9 +628,8 @@ function siblingValueBefore(text: string, field: number): Value | null {
 /** `- value: …` on the line ending at `lineEnd`, a field of the same record as the name field (indented by `indent`). */
 function valueLineAbove(text: string, lineEnd: number, indent: number): Value | null {
   const end = text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
-  const near = text.slice(Math.max(0, end - 512), end);
-  const lineStart = end - near.length + near.lastIndexOf("\n") + 1;
-  const m = VALUE_FIELD_LINE.exec(text.slice(lineStart, end));
+  const { from: lineStart, before: line } = lineBefore(text, end);
+  const m = VALUE_FIELD_LINE.exec(line);
   // a field of the name's own record: the same column, so not the last field of the record before
   if (m === null || m[1]!.length !== indent) return null;
   const v = lineStart + m[0].length;
@@ -676,12 +676,10 @@ function proseValue(text: string, after: number): Value | null {
 // time, so the many names that follow none of them cost a few character tests.
 const SETTER_WORDS = new Set(["config", "configure", "secrets", "user-secrets"]);
 
-const isBlankCode = (c: number) => c === 32 || c === 9;
-
 /** The word (to a blank) ending at `end`, lower-cased, and where it starts; null at a line's start. */
 function wordBefore(text: string, end: number): { word: string; start: number } | null {
   let b = end;
-  while (b > 0 && end - b < 8 && isBlankCode(text.charCodeAt(b - 1))) b--;
+  while (b > 0 && end - b < 8 && isBlank(text.charCodeAt(b - 1))) b--;
   if (b === end || b === 0) return null;
   let a = b;
   while (a > 0 && b - a < 24 && !isSpaceCode(text.charCodeAt(a - 1))) a--;

@@ -380,6 +380,7 @@ describe("passwords on command lines", () => {
         "printf 'bob:[REDACTED:password]\\nal:[REDACTED:password]\\n' | sudo chpasswd",
       ],
       ["chpasswd <<< bob:S3cr3tPw", "chpasswd <<< bob:[REDACTED:password]"],
+      ["chpasswd -c SHA512 <<< bob:S3cr3tPw", "chpasswd -c SHA512 <<< bob:[REDACTED:password]"],
       [
         "chpasswd <<EOF\nbob:S3cr3tPw\nal:Other9Pw\nEOF\necho done:ok",
         "chpasswd <<EOF\nbob:[REDACTED:password]\nal:[REDACTED:password]\nEOF\necho done:ok",
