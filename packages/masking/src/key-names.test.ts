@@ -25,6 +25,11 @@ describe("classifyKey", () => {
     for (const k of ["passcode", "recovery_codes", "backupCode", "totp_seed", "mfaSeed", "seed_phrase", "mnemonic"]) {
       expect(classifyKey(k)?.strength, k).toBe("strong");
     }
+    // an account written against its password word
+    for (const k of ["ROOTPASS", "adminpass", "dbpwd", "MYSQL_ROOTPW", "smtpPass", "bindpw"]) {
+      expect(classifyKey(k), k).toMatchObject({ type: "password", strength: "strong" });
+    }
+    for (const k of ["bypass", "compass", "overpass", "trespass", "encompass"]) expect(classifyKey(k), k).toBeNull();
     for (const k of ["status_code", "random_seed", "seed", "error_codes"]) expect(classifyKey(k), k).toBeNull();
     // plurals: a list of passwords or of API keys is as secret as one (these were left)
     for (const k of ["passwords", "userPasswords", "db_passwds", "passphrases"]) {

@@ -472,6 +472,23 @@ const COMPOUNDS: Readonly<Record<string, string[]>> = table({
   destkeypass: ["dest", "key", "pass"],
 });
 
+// `ROOTPASS`, `adminpw`, `dbpwd`: an account written against its password word. Only these accounts
+// split the word, so `bypass`, `compass` and `overpass` stay words of their own.
+const ACCOUNTS = new Set(
+  "root admin administrator db database user master mail smtp imap pop ftp sftp sql mysql pg postgres mongo redis ldap bind sa su sys system guest proxy vnc wifi web app rabbit rabbitmq amqp jdbc".split(
+    " ",
+  ),
+);
+const ACCOUNT_PASSWORD_WORDS = ["pass", "pwd", "pw"];
+
+/** `rootpass` as ["root", "pass"], or null for a word that is not an account joined to a password word. */
+function accountPassword(word: string): string[] | null {
+  for (const pw of ACCOUNT_PASSWORD_WORDS) {
+    if (word.endsWith(pw) && ACCOUNTS.has(word.slice(0, -pw.length))) return [word.slice(0, -pw.length), pw];
+  }
+  return null;
+}
+
 // CJK names are written without separators (`数据库密码`, database password): split at the root too
 const SPLIT_ROOTS = [
   "password",
@@ -504,7 +521,7 @@ function splitWords(name: string): string[] {
 }
 
 function expand(word: string, out: string[], depth: number): void {
-  const compound = COMPOUNDS[word];
+  const compound = COMPOUNDS[word] ?? accountPassword(word);
   if (compound) {
     out.push(...compound);
     return;

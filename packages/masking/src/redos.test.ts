@@ -138,6 +138,12 @@ const GENERIC_UNITS = [
   "use a as the password ",
   "passwords are a, ",
   "a,password\nb,c,d\n",
+  'a.login("b", ',
+  ".login(",
+  'setPassword("',
+  'setPassword("a".toCharArray(), ',
+  "ROOTPASS=",
+  "-Dpassword=",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -207,7 +207,11 @@ describe("assignments on a shell line", () => {
       // a .env line: an unquoted passphrase with spaces is the value, all of it
       ["DB_PASSWORD=correct horse battery staple", "DB_PASSWORD=[REDACTED:password]"],
       ["DB_PASSWORD=correct horse", "DB_PASSWORD=[REDACTED:password]"],
+      // Java's system properties, and an account written against its password word
+      ["java -Dpassword=S3cretPass99 -jar app.jar", "java -Dpassword=[REDACTED:password] -jar app.jar"],
+      ["ROOTPASS=S3cretPass99 ./install.sh", "ROOTPASS=[REDACTED:password] ./install.sh"],
     ]);
+    keeps(["java -Dfile.encoding=UTF-8 -Dpassword.policy=strict -jar app.jar", "BYPASS=1 ./install.sh"]);
   });
 });
 
@@ -221,13 +225,52 @@ describe("calls", () => {
         'DriverManager.getConnection(url, "bob", "S3cretPass99")',
         'DriverManager.getConnection(url, "bob", "[REDACTED:password]")',
       ],
+      // credentials' constructors, and the login methods of smtplib, ftplib and imaplib
+      ['new NetworkCredential("bob", "S3cretPass99")', 'new NetworkCredential("bob", "[REDACTED:password]")'],
+      [
+        'new PasswordAuthentication("bob", "S3cretPass99".toCharArray())',
+        'new PasswordAuthentication("bob", "[REDACTED:password]".toCharArray())',
+      ],
+      ['new UsernamePasswordToken("bob", "S3cretPass99")', 'new UsernamePasswordToken("bob", "[REDACTED:password]")'],
+      ['server.login("bob@example.com", "S3cretPass99")', 'server.login("[REDACTED:email]", "[REDACTED:password]")'],
+      ["ftp.login('bob', 'S3cretPass99')", "ftp.login('bob', '[REDACTED:password]')"],
+      ['c.Login("bob", "S3cretPass99")', 'c.Login("bob", "[REDACTED:password]")'],
     ]);
     keeps([
+      "smtp.login(user, password)",
+      'ftp.login("anonymous", "")',
       'auth("basic")',
       "HTTPBasicAuth(user, password)",
       'auth=("bob", PASSWORD)',
       "DriverManager.getConnection(url, props)",
       'pool.getConnection("db")',
+    ]);
+  });
+});
+
+describe("setters", () => {
+  it("masks a credential given alone to its setter or builder method, not a getter's name or a reference", () => {
+    masksTo([
+      ['user.setPassword("S3cretPass99")', 'user.setPassword("[REDACTED:password]")'],
+      ['user.set_password("S3cretPass99")', 'user.set_password("[REDACTED:password]")'],
+      ["client.setApiKey('abc123XYZ987')", "client.setApiKey('[REDACTED:api_key]')"],
+      ['Builder().withPassword("S3cretPass99").build()', 'Builder().withPassword("[REDACTED:password]").build()'],
+      [
+        'DataSourceBuilder.create().password("S3cretPass99")',
+        'DataSourceBuilder.create().password("[REDACTED:password]")',
+      ],
+      ['cfg.setPassword("S3cretPass99".toCharArray())', 'cfg.setPassword("[REDACTED:password]".toCharArray())'],
+      ['users.setPassword("bob", "S3cretPass99")', 'users.setPassword("bob", "[REDACTED:password]")'],
+    ]);
+    keeps([
+      'vault.getPassword("db-admin")',
+      "user.setPassword(newPassword)",
+      'cfg.setPassword("${DB_PASSWORD}")',
+      'cfg.setPassword("changeme")',
+      'form.setPasswordLabel("Password")',
+      'policy.setPasswordPolicy("strict")',
+      'client.setTokenUrl("https://auth.example.com/token")',
+      'map.setKey("left")',
     ]);
   });
 });

@@ -227,15 +227,21 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   while (s < e && (text[s] === "-" || text[s] === ".")) s++;
   let cliFlag = s > s0 && text[s - 1] === "-" && (s0 === 0 || isSpace(text[s0 - 1]) || text[s0 - 1] === "\n");
   while (e > s && (text[e - 1] === "." || text[e - 1] === "-")) e--;
+  // Java's `-Dpassword=…`: a system property is named after its `-D`
+  if (cliFlag && s === s0 + 1 && text[s] === "D" && text[e] === "=" && e - s > 2) {
+    s++;
+    cliFlag = false;
+  }
   const key = text.slice(s, e);
   // `7z a -pS3cr3tPw a.7z`: a short flag with its value attached, not a flag named like a credential
   if (cliFlag && s === s0 + 1 && /\d/.test(key)) cliFlag = false;
   const cls = classifyKey(key);
   if (!cls) {
-    // JDBC's `DriverManager.getConnection(url, "bob", "…")`: a connection is no credential, its arguments are
-    if (text[e] !== "(" || !key.endsWith("getConnection")) return keyEnd;
-    const argument = passwordArgument(text, e);
-    return argument && credentialValue(text, s, argument, BY_POSITION, key, out) ? argument.end : keyEnd;
+    // a call not named like a credential whose arguments hold one: JDBC's `getConnection(url, "bob", "…")`,
+    // a builder's `withPassword("…")`
+    const call = text[e] === "(" ? callValue(text, key, e) : undefined;
+    if (!call) return keyEnd;
+    return credentialValue(text, s, call.value, call.cls, key, out) ? call.value.end : keyEnd;
   }
   const field = nameFieldAt(text, s);
   const value =
@@ -327,6 +333,7 @@ export const keywordDetector: Detector = {
     let processedTo = 0;
     valueChars = 0;
     tableEnd = 0;
+    scanLoginCalls(text, out);
     // where a root may start, from the text profile pass: only those places are tried
     const roots = keywordRootHits(text);
     if (roots !== null) {
@@ -351,6 +358,18 @@ export const keywordDetector: Detector = {
     }
   },
 };
+
+// smtplib's, ftplib's and imaplib's `.login("bob", "…")` hold no credential word: found by the method
+const LOGIN_METHODS = [".login(", ".Login("];
+
+function scanLoginCalls(text: string, out: Match[]): void {
+  for (const method of LOGIN_METHODS) {
+    for (let at = text.indexOf(method); at >= 0; at = text.indexOf(method, at + method.length)) {
+      const value = passwordArgument(text, at + method.length - 1);
+      if (value) credentialValue(text, at + 1, value, BY_POSITION, "login", out);
+    }
+  }
+}
 
 /** `inRecord`: the name is a name field's value, so the quoted string after a comma is another field's name. */
 function findValue(
@@ -380,8 +399,11 @@ function findValue(
     if (close < 0) return null;
     return { start: p + 1, end: p + 1 + close, quoted: false };
   }
-  // `HTTPBasicAuth("bob", "…")`, `request.auth("bob", "…")`; `auth=("bob", "…")` is read below
-  if (text[p] === "(" && CALL_NAME.test(text.slice(s, e))) return passwordArgument(text, p);
+  // `HTTPBasicAuth("bob", "…")`, `setPassword("…")`; `auth=("bob", "…")` is read below
+  if (text[p] === "(") {
+    const call = callValue(text, text.slice(s, e), p);
+    if (call !== undefined) return call && { ...call.value, byPosition: call.cls === BY_POSITION };
+  }
   if (text[p] === "[") {
     const close = text.slice(p, p + 9).indexOf("]");
     if (close > 0) p += close + 1;
@@ -479,9 +501,55 @@ function commandAfterValue(text: string, v: number): boolean {
   return COMMAND_AFTER_VALUE.test(text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 256)));
 }
 
-// calls whose arguments are a user and a password: `HTTPBasicAuth(…)`, `request.auth(…)`
-const CALL_NAME = /auth$/i;
 const BY_POSITION: KeyClass = { type: "password", strength: "strong", numeric: false };
+
+// calls whose arguments are a user and a password: `HTTPBasicAuth(…)`, `request.auth(…)`,
+// `new NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, Shiro's `UsernamePasswordToken(…)`,
+// smtplib's and ftplib's `.login(…)`, JDBC's `getConnection(url, …)`
+const PAIR_CALL =
+  /(?:auth|credentials?|^PasswordAuthentication|^UsernamePassword(?:Authentication)?Token|^login|^Login|^getConnection)$/i;
+// a setter or a builder's method given the credential alone: `setPassword("…")`, `withApiKey("…")`,
+// `.password("…")`
+const SETTER = /^(?:set|with)_?(?=[A-Za-z])/i;
+const PASSWORD_WORD = /^(?:password|passwd|passphrase)$/i;
+
+/**
+ * The credential among the arguments of the call named `name` opened at `open`, with the class it is
+ * masked as: undefined when the call is none of those read here, null when it is but holds no literal.
+ */
+function callValue(text: string, name: string, open: number): { value: Value; cls: KeyClass } | null | undefined {
+  const method = name.slice(name.lastIndexOf(".") + 1);
+  if (PAIR_CALL.test(method)) {
+    const value = passwordArgument(text, open);
+    return value && { value, cls: BY_POSITION };
+  }
+  const setter = SETTER.test(method);
+  const cls = setter ? classifyKey(method.replace(SETTER, "")) : PASSWORD_WORD.test(method) ? BY_POSITION : null;
+  if (!cls || (setter && cls.strength !== "strong")) return undefined;
+  // `setPassword("bob", "…")`: a user and its password, as a pair call takes them
+  const value = onlyArgument(text, open) ?? passwordArgument(text, open);
+  return value && { value, cls };
+}
+
+/** The string literal that is the only argument of the call opened at `open` (`("…")`), or null. */
+function onlyArgument(text: string, open: number): Value | null {
+  let at = open + 1;
+  while (isSpace(text[at])) at++;
+  if (text[at] !== '"' && text[at] !== "'") return null;
+  const literal = readQuoted(text, at);
+  if (!literal.quoted) return null;
+  at = afterConversion(text, literal.end + 1);
+  while (isSpace(text[at])) at++;
+  return text[at] === ")" ? literal : null;
+}
+
+// a literal turned into the type a call takes: `"…".toCharArray()` (Java), `"…".encode()` (Python)
+const CONVERSION = /\.(?:toCharArray|ToCharArray|getBytes|encode)\(\)/y;
+
+function afterConversion(text: string, at: number): number {
+  CONVERSION.lastIndex = at;
+  return CONVERSION.test(text) ? CONVERSION.lastIndex : at;
+}
 
 /**
  * The password among the first arguments of the call or tuple opened at `open`: the last of two or
@@ -497,7 +565,7 @@ function passwordArgument(text: string, open: number): Value | null {
       const literal = readQuoted(text, at);
       if (!literal.quoted) return null;
       literals.push(literal);
-      at = literal.end + 1;
+      at = afterConversion(text, literal.end + 1);
     } else {
       // a name or an expression (`url`, `config.user`): up to the next separator, on the same line
       const from = at;
