@@ -205,6 +205,23 @@ describe("mask", () => {
         ["echo", "S3cretPass99", "|", "sudo", "-S", "ls"],
         ["echo", "[REDACTED:password]", "|", "sudo", "-S", "ls"],
       ],
+      [
+        ["rabbitmqctl", "add_user", "bob", "S3cretPass99"],
+        ["rabbitmqctl", "add_user", "bob", "[REDACTED:password]"],
+      ],
+      [
+        ["vault", "login", "7fa2c1d9e0b4"],
+        ["vault", "login", "[REDACTED:token]"],
+      ],
+      // an attached value is no flag name: the archive after it stays
+      [
+        ["rar", "a", "-hpS3cretPass99", "backup.rar"],
+        ["rar", "a", "-hp[REDACTED:password]", "backup.rar"],
+      ],
+      [
+        ["7z", "a", "-pS3cretPass99", "backup.7z"],
+        ["7z", "a", "-p[REDACTED:password]", "backup.7z"],
+      ],
     ];
     for (const [input, expected] of cases) expect(mask(input).masked, input.join(" ")).toEqual(expected);
     expect(mask(["mysql", "-pS3cretPass99"]).findings).toEqual([

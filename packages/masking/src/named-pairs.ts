@@ -72,16 +72,17 @@ export function namedItemsOf(items: unknown[]): NamedValue[] | null {
     flags++;
     const m = LONG_FLAG.exec(flag);
     const next = items[i + 1];
-    if (m === null || typeof next !== "string" || LONG_FLAG.test(next)) continue;
+    if (m === null || typeof next !== "string" || LONG_FLAG.test(next) || attachedValue(flag)) continue;
     const cls = classifyKey(m[1]!);
     if (cls) out.push({ at: i + 1, cls, detector: "pair:flag" });
   }
   // short flags, read with the command named before them (`mysql -pS3cret`, `sshpass -p pw`), and
   // the commands that take a password as a plain argument (`sqlplus scott/pw@orcl`)
   if (flags === 0 && !takesPlainPassword(items[0])) return null;
-  for (const { at, offset, end } of argvPasswords(items) ?? []) {
+  for (const { at, offset, end, type } of argvPasswords(items) ?? []) {
     const whole = offset === 0 && end === (items[at] as string).length;
-    out.push({ at, part: whole ? undefined : { offset, end }, cls: PASSWORD, detector: "detector:cli_password" });
+    const cls = type === PASSWORD.type ? PASSWORD : { ...PASSWORD, type };
+    out.push({ at, part: whole ? undefined : { offset, end }, cls, detector: "detector:cli_password" });
   }
   if (out.length === 0) return null;
   out.sort((a, b) => a.at - b.at);
@@ -92,6 +93,11 @@ const DASH = 45;
 // `--password`, `-storepass`: a name of three or more after the dashes (short flags mean different
 // things to each command: `mysql -p` with a space prompts, and the next argument is the database)
 const LONG_FLAG = /^--?([A-Za-z][\w.-]{2,63})$/;
+
+/** `-pS3cr3tPw` (7z, rar): a short flag with its value attached, not a name, when it holds a digit. */
+function attachedValue(flag: string): boolean {
+  return flag.charCodeAt(1) !== DASH && /\d/.test(flag);
+}
 
 // A name is one identifier-like word (`DB_PASSWORD`, `X-Api-Key`, `/prod/db/password`), not a sentence.
 const NAME_SHAPE = /^[A-Za-z_./:-][\w./:-]{0,127}$/;

@@ -144,6 +144,17 @@ const GENERIC_UNITS = [
   'setPassword("a".toCharArray(), ',
   "ROOTPASS=",
   "-Dpassword=",
+  "net use \\\\a\\b ",
+  "rabbitmqctl add_user a ",
+  "vault login ",
+  "schtasks /rp ",
+  "rar -hp",
+  "smbclient --user=a%",
+  "snmpwalk -A ",
+  "a.b:5432:c:d:",
+  "*:*:*:a:",
+  ":1:",
+  "a:5432:b:c:\\:",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -11,6 +11,7 @@ import { scanPositionalPasswords } from "./command-positional";
 import { scanSecretStores } from "./command-secret-stores";
 import { scanStdinPasswords } from "./command-stdin";
 import { endsCommand, isBlank, isQuote, pushPassword, type Span, tokenEnd, valueAt } from "./command-tokens";
+import { scanPgpassEntries } from "./pgpass-entries";
 import { eachPosition } from "./punctuation";
 import { foldedWordStarts, startsWithFolded } from "./text-starts";
 import type { Detector, Match } from "./types";
@@ -32,7 +33,13 @@ const ATTACHED_P: FlagRule[] = [{ flag: "-p", attachedOnly: true }];
 const LOGIN: FlagRule[] = [{ flag: "-p", after: "login" }];
 const SEPARATE_P: FlagRule[] = [{ flag: "-p" }];
 const LDAP: FlagRule[] = [{ flag: "-w" }];
-const SAMBA: FlagRule[] = [{ flag: "-U", userSeparator: "%" }];
+const SAMBA: FlagRule[] = [
+  { flag: "-U", userSeparator: "%" },
+  { flag: "--user", userSeparator: "%" },
+];
+const RAR: FlagRule[] = [...ATTACHED_P, { flag: "-hp", attachedOnly: true }];
+// net-snmp's SNMPv3 passphrases: `-A` authenticates, `-X` encrypts
+const SNMP: FlagRule[] = [{ flag: "-A" }, { flag: "-X" }];
 
 const COMMANDS = new Map<string, FlagRule[]>([
   ...["mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow", "mysqlcheck", "mysqlpump", "mysqlbinlog"].map(
@@ -57,6 +64,11 @@ const COMMANDS = new Map<string, FlagRule[]>([
   ["zip", [{ flag: "-P" }]],
   ["unzip", [{ flag: "-P" }]],
   ...["7z", "7za", "7zr"].map((c) => [c, ATTACHED_P] as const),
+  // `rar a -pS3cret` encrypts the files, `-hpS3cret` the headers too; `-p` alone prompts
+  ...["rar", "unrar", "rar.exe", "unrar.exe", "winrar", "WinRAR.exe"].map((c) => [c, RAR] as const),
+  ...["snmpwalk", "snmpbulkwalk", "snmpget", "snmpgetnext", "snmpset", "snmptable", "snmptrap", "snmpinform"].map(
+    (c) => [c, SNMP] as const,
+  ),
   // `smbclient //srv/share -U bob%S3cret`, `net rpc user -U 'DOM\admin%S3cret'`
   ...["smbclient", "rpcclient", "smbcacls", "smbget", "smbtree", "net", "winexe", "wmic"].map(
     (c) => [c, SAMBA] as const,
@@ -72,8 +84,13 @@ const COMMANDS = new Map<string, FlagRule[]>([
   ),
 ]);
 // the character after a flag's dash that may start a password flag (long flags, ` --…`, are
-// common in any text and are the keyword detector's)
-const FLAG_LETTERS = new Set(["p", "a", "P", "w", "U", "u", "k", "K", "N"]);
+// common in any text and are the keyword detector's, but for Samba's `--user=bob%pw`)
+const FLAG_LETTERS = new Set(["p", "a", "P", "w", "U", "u", "k", "K", "N", "h", "A", "X"]);
+
+function mayStartPasswordFlag(text: string, at: number): boolean {
+  const c = text[at + 1] ?? "";
+  return FLAG_LETTERS.has(c) || (c === "-" && text.startsWith("user", at + 2));
+}
 
 const LONGEST_COMMAND = Math.max(...[...COMMANDS.keys()].map((c) => c.length));
 
@@ -120,7 +137,7 @@ function scanFlags(text: string, out: Match[]): void {
     if ((text.charCodeAt(at + 1) | 32) === 115 && startsWithFolded(text, at + 1, "securestring")) {
       secureStringAt(text, at + 1, out);
     }
-    if (at < skipTo || at === 0 || !isBlank(text.charCodeAt(at - 1)) || !FLAG_LETTERS.has(text[at + 1] ?? "")) {
+    if (at < skipTo || at === 0 || !isBlank(text.charCodeAt(at - 1)) || !mayStartPasswordFlag(text, at)) {
       return at + 1;
     }
     // the commands and subcommands named since the last flag
@@ -167,6 +184,8 @@ export interface ArgvPassword {
   at: number;
   offset: number;
   end: number;
+  /** password, or token (`vault login <token>`) */
+  type: string;
 }
 
 // Characters that would split an argument or end its command when the arguments are written as one
@@ -213,7 +232,7 @@ export function argvPasswords(items: unknown[]): ArgvPassword[] | null {
     if (same) {
       same.offset = Math.min(same.offset, m.start - start);
       same.end = Math.max(same.end, m.end - start);
-    } else out.push({ at, offset: m.start - start, end: m.end - start });
+    } else out.push({ at, offset: m.start - start, end: m.end - start, type: m.type });
   }
   return out.length > 0 ? out.sort((x, y) => x.at - y.at) : null;
 }
@@ -256,5 +275,6 @@ export const commandLinePasswordDetector: Detector = {
     scanPositionalPasswords(text, out);
     scanStdinPasswords(text, out);
     scanSecretStores(text, out);
+    scanPgpassEntries(text, out);
   },
 };

@@ -1,5 +1,7 @@
 // Passwords a command takes as a plain argument, not after a flag: `htpasswd -b file bob pw`,
-// `net user bob pw /add`, `sqlplus scott/pw@orcl`, `xfreerdp /p:pw`.
+// `net user bob pw /add`, `net use \\srv\share pw /user:bob`, `sqlplus scott/pw@orcl`,
+// `rabbitmqctl add_user bob pw`, `vault login <token>`; and after Windows' options: `xfreerdp /p:pw`,
+// `schtasks /ru bob /rp pw`.
 import { proseCredential } from "../text-stats";
 import { argumentsFrom, commandWordAt, isFlag, pushPassword, type Span } from "./command-tokens";
 import { foldedWordStarts, startsWithFolded } from "./text-starts";
@@ -26,21 +28,62 @@ function scanHtpasswd(text: string, out: Match[]): void {
   }
 }
 
-// Windows `net user bob pw /add` (`*` prompts). Options start with `/`; the name comes first.
-const NET_USER = /net[ \t]{1,8}user[ \t]/iy;
+// Windows `net user bob pw /add` and `net use [Z:] \\srv\share pw /user:bob` (`*` prompts). Options
+// start with `/`; net user's name comes first, net use's password after the share.
+const NET_USER = /net[ \t]{1,8}(user|use)[ \t]/iy;
 
 function scanNetUser(text: string, out: Match[]): void {
   for (const at of foldedWordStarts(text, "net")) {
     NET_USER.lastIndex = at;
-    if (!NET_USER.test(text) || !commandWordAt(text, at, 3)) continue;
+    const m = NET_USER.exec(text);
+    if (!m || !commandWordAt(text, at, 3)) continue;
     const args = argumentsFrom(text, NET_USER.lastIndex, 8);
     const positional = args.filter((a) => text.charCodeAt(a.start) !== 47);
+    if (m[1]!.length === 3) {
+      const share = positional.findIndex((a) => text.startsWith("\\\\", a.start));
+      const password = share < 0 ? undefined : positional[share + 1];
+      if (password && text.slice(password.start, password.end) !== "*") pushPassword(out, text, password);
+      continue;
+    }
     const password = positional[1];
     if (!password) continue;
     const value = text.slice(password.start, password.end);
     // a sentence about net users is not a command: no options, mid-line, and plain words
     const command = positional.length < args.length || lineStart(text, at) || proseCredential(value);
     if (command && value !== "*") pushPassword(out, text, password);
+  }
+}
+
+// `rabbitmqctl [-n node] add_user bob pw`, `rabbitmqctl change_password bob pw`
+const RABBITMQ_USER_COMMANDS = new Set(["add_user", "change_password"]);
+
+function scanRabbitmq(text: string, out: Match[]): void {
+  for (const at of foldedWordStarts(text, "rabbitmqctl")) {
+    if (!commandWordAt(text, at, 11)) continue;
+    const positional: Span[] = [];
+    const args = argumentsFrom(text, at + 11, 12);
+    for (let i = 0; i < args.length; i++) {
+      if (!isFlag(text, args[i]!)) positional.push(args[i]!);
+      else if (/^(?:-n|--node|-t|--timeout)$/.test(text.slice(args[i]!.start, args[i]!.end))) i++; // and its value
+    }
+    const command = positional.findIndex((a) => RABBITMQ_USER_COMMANDS.has(text.slice(a.start, a.end)));
+    if (command >= 0) pushPassword(out, text, positional[command + 2] ?? null);
+  }
+}
+
+// `vault login <token>`: the token is the first argument, unless a method reads `key=value` pairs
+// (`-method=userpass username=bob password=…`, the keyword detector's) or `-` reads it from the input.
+function scanVaultLogin(text: string, out: Match[]): void {
+  for (const at of foldedWordStarts(text, "vault")) {
+    if (!commandWordAt(text, at, 5)) continue;
+    const args = argumentsFrom(text, at + 5, 12);
+    if (args.length < 2 || text.slice(args[0]!.start, args[0]!.end) !== "login") continue;
+    if (args.some((a) => /^--?method\b/.test(text.slice(a.start, a.end)))) continue;
+    const token = args.slice(1).find((a) => !isFlag(text, a));
+    if (!token) continue;
+    const value = text.slice(token.start, token.end);
+    if (value !== "-" && !value.includes("="))
+      out.push({ ...token, type: "token", detector: "cli_password", category: "secret" });
   }
 }
 
@@ -88,17 +131,45 @@ function scanFreeRdp(text: string, out: Match[]): void {
   }
 }
 
-const PLAIN_PASSWORD_COMMANDS = new Set(["htpasswd", "net", ...ORACLE_TOOLS, "xfreerdp"]);
+// Windows' task scheduler: `/rp pw` is the password of the task's user (`/ru`), `/p pw` the remote
+// system's user's (`/u`); `*` or no value prompts.
+const SCHTASKS_PASSWORD = /^\/r?p$/i;
+
+function scanSchtasks(text: string, out: Match[]): void {
+  for (const at of foldedWordStarts(text, "schtasks")) {
+    if (!commandWordAt(text, at, 8)) continue;
+    const args = argumentsFrom(text, at + 8, 32);
+    for (let i = 0; i + 1 < args.length; i++) {
+      const value = args[i + 1]!;
+      if (!SCHTASKS_PASSWORD.test(text.slice(args[i]!.start, args[i]!.end))) continue;
+      if (text.charCodeAt(value.start) !== 47 && text.slice(value.start, value.end) !== "*")
+        pushPassword(out, text, value);
+    }
+  }
+}
+
+const PLAIN_PASSWORD_COMMANDS = new Set([
+  "htpasswd",
+  "net",
+  ...ORACLE_TOOLS,
+  "xfreerdp",
+  "rabbitmqctl",
+  "vault",
+  "schtasks",
+]);
 
 /** Whether an argument array's first item names a command that takes a password as a plain argument. */
 export function takesPlainPassword(command: unknown): boolean {
   return typeof command === "string" && PLAIN_PASSWORD_COMMANDS.has(command.slice(command.lastIndexOf("/") + 1));
 }
 
-/** htpasswd, net user, Oracle's logons and FreeRDP, wherever they are named. */
+/** htpasswd, net user and net use, Oracle's logons, rabbitmqctl, vault, FreeRDP and schtasks, wherever they are named. */
 export function scanPositionalPasswords(text: string, out: Match[]): void {
   scanHtpasswd(text, out);
   scanNetUser(text, out);
   scanOracleLogon(text, out);
+  scanRabbitmq(text, out);
+  scanVaultLogin(text, out);
   scanFreeRdp(text, out);
+  scanSchtasks(text, out);
 }

@@ -265,6 +265,7 @@ describe("setters", () => {
     keeps([
       'vault.getPassword("db-admin")',
       "user.setPassword(newPassword)",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
       'cfg.setPassword("${DB_PASSWORD}")',
       'cfg.setPassword("changeme")',
       'form.setPasswordLabel("Password")',

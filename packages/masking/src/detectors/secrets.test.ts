@@ -367,12 +367,53 @@ describe("passwords on command lines", () => {
     ]);
   });
 
+  it("masks a .pgpass entry on a line of its own, not keys or times shaped like one", () => {
+    masksTo([
+      ["db.example.com:5432:*:bob:S3cr3tPw", "db.example.com:5432:*:bob:[REDACTED:password]"],
+      ["*:*:*:replicator:S3cr3t Pw", "*:*:*:replicator:[REDACTED:password]"],
+      ["db:6432:app:bob:S3cr\\:3tPw", "db:6432:app:bob:[REDACTED:password]"],
+      [
+        "# hostname:port:database:username:password\ndb:5432:app:bob:S3cr3tPw\n",
+        "# hostname:port:database:username:password\ndb:5432:app:bob:[REDACTED:password]\n",
+      ],
+      [
+        '"db:5432:app:bob:S3cr3tPw\\nlocalhost:5433:*:al:Other9Pw"',
+        '"db:5432:app:bob:[REDACTED:password]\\nlocalhost:5433:*:al:[REDACTED:password]"',
+      ],
+    ]);
+    keeps([
+      "cache:42:user:profile:v2",
+      "12:30:45:67:89",
+      "2001:db8:0:0:1",
+      "server:8080:GET:/path:200",
+      "db.example.com:5432:app:bob:",
+      "db.example.com:5432:app:bob:$PGPASSWORD",
+    ]);
+  });
+
   it("masks passwords given as plain arguments: htpasswd -b, net user, chpasswd's input", () => {
     masksTo([
       ["htpasswd -b /etc/nginx/.htpasswd bob S3cr3tPw", "htpasswd -b /etc/nginx/.htpasswd bob [REDACTED:password]"],
       ["htpasswd -nbB bob 'S3cr3t Pw'", "htpasswd -nbB bob '[REDACTED:password]'"],
       ["sudo htpasswd -c -b -C 12 f bob S3cr3tPw", "sudo htpasswd -c -b -C 12 f bob [REDACTED:password]"],
       ["net user bob S3cr3tPw /add", "net user bob [REDACTED:password] /add"],
+      ["net use \\\\srv\\share /user:CORP\\bob S3cr3tPw", "net use \\\\srv\\share /user:CORP\\bob [REDACTED:password]"],
+      [
+        "net use Z: \\\\srv\\share S3cr3tPw /persistent:no",
+        "net use Z: \\\\srv\\share [REDACTED:password] /persistent:no",
+      ],
+      ["rabbitmqctl add_user bob S3cr3tPw", "rabbitmqctl add_user bob [REDACTED:password]"],
+      [
+        "rabbitmqctl -n rabbit@h change_password bob S3cr3tPw",
+        "rabbitmqctl -n rabbit@h change_password bob [REDACTED:password]",
+      ],
+      ["vault login 7fa2c1d9e0b4", "vault login [REDACTED:token]"],
+      ["vault login -no-print 7fa2c1d9e0b4", "vault login -no-print [REDACTED:token]"],
+      [
+        "schtasks /create /tn nightly /tr x.exe /ru bob /rp S3cr3tPw",
+        "schtasks /create /tn nightly /tr x.exe /ru bob /rp [REDACTED:password]",
+      ],
+      ["SCHTASKS /Query /S host /U bob /P S3cr3tPw", "SCHTASKS /Query /S host /U bob /P [REDACTED:password]"],
       ["PS C:\\Users\\x> net user bob Welcome1", "PS C:\\Users\\x> net user bob [REDACTED:password]"],
       ["echo 'bob:S3cr3tPw' | chpasswd", "echo 'bob:[REDACTED:password]' | chpasswd"],
       [
@@ -391,6 +432,14 @@ describe("passwords on command lines", () => {
       "htpasswd -D f bob",
       "NET USER bob * /add", // prompts
       "net user bob /domain",
+      "net use \\\\srv\\share * /user:bob",
+      "net use Z: /delete",
+      "rabbitmqctl add_user bob", // prompts
+      "rabbitmqctl list_users",
+      "vault login -", // reads the token from the input
+      "vault login -method=userpass username=bob",
+      "vault kv get secret/app",
+      "schtasks /create /tn t /tr x.exe /ru SYSTEM /rp *",
       "the net user count is up by 5",
       "cat users.txt | chpasswd",
       "echo done | chpasswd -e",
@@ -415,6 +464,26 @@ describe("passwords on command lines", () => {
       ],
       ["SET PASSWORD FOR bob = 'S3cr3tPw'", "SET PASSWORD FOR bob = '[REDACTED:password]'"],
       ["SET PASSWORD = PASSWORD(@pw)", "SET PASSWORD = PASSWORD(@pw)"],
+    ]);
+  });
+
+  it("masks rar's passwords, net-snmp's passphrases and Samba's long --user", () => {
+    masksTo([
+      ["rar a -pS3cr3tPw backup.rar db/", "rar a -p[REDACTED:password] backup.rar db/"],
+      ["rar a -hpS3cr3tPw backup.rar db/", "rar a -hp[REDACTED:password] backup.rar db/"],
+      ["unrar x -pS3cr3tPw backup.rar", "unrar x -p[REDACTED:password] backup.rar"],
+      [
+        "snmpwalk -v3 -l authPriv -u bob -a SHA -A S3cr3tPw -x AES -X Other9Pw host",
+        "snmpwalk -v3 -l authPriv -u bob -a SHA -A [REDACTED:password] -x AES -X [REDACTED:password] host",
+      ],
+      ["smbclient //srv/share --user=bob%S3cr3tPw", "smbclient //srv/share --user=bob%[REDACTED:password]"],
+      ["smbclient //srv/share --user bob%S3cr3tPw", "smbclient //srv/share --user bob%[REDACTED:password]"],
+    ]);
+    keeps([
+      "rar a -p backup.rar db/",
+      "rar x -p- a.rar",
+      "smbclient //srv/share --user=bob",
+      "snmpwalk -v2c -c public host",
     ]);
   });
 

@@ -27,6 +27,9 @@ export const HEADER_WORDS = [
   "pdp",
   "xfreerdp",
   "ssm",
+  "rabbitmqctl",
+  "schtasks",
+  "vault",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
