@@ -38,19 +38,23 @@ function entryOn(text: string, line: Span, out: Match[]): void {
   pushPassword(out, text, { start: end - password.length, end });
 }
 
+// what follows the port: `:database:user:`, the test that rules out times and most keys cheaply
+const AFTER_PORT = /:(?:\*|[A-Za-z_][\w$.-]{0,62}):(?:\*|[A-Za-z_][\w$.@-]{0,62}):/y;
+
 export function scanPgpassEntries(text: string, out: Match[]): void {
-  const read = new Set<number>();
-  const tryAt = (at: number) => {
-    const line = lineAround(text, at);
-    if (read.has(line.start)) return;
-    read.add(line.start);
+  let lastLine = -1;
+  const tryAt = (port: number, portEnd: number) => {
+    AFTER_PORT.lastIndex = portEnd;
+    if (text.charCodeAt(port - 1) !== 58 || !AFTER_PORT.test(text)) return;
+    const line = lineAround(text, port);
+    if (line.start === lastLine) return;
+    lastLine = line.start;
     entryOn(text, line, out);
   };
   const runs = digitRuns(text);
   for (let r = 0; r < runs.length; r += 2) {
-    const start = runs[r]!;
-    const end = start + runs[r + 1]!;
-    if (end - start <= 5 && text.charCodeAt(start - 1) === 58 && text.charCodeAt(end) === 58) tryAt(start);
+    if (runs[r + 1]! <= 5) tryAt(runs[r]!, runs[r]! + runs[r + 1]!);
   }
-  for (let at = text.indexOf(":*:"); at >= 0; at = text.indexOf(":*:", at + 3)) tryAt(at);
+  // a port of `*`
+  for (let at = text.indexOf(":*:"); at >= 0; at = text.indexOf(":*:", at + 3)) tryAt(at + 1, at + 2);
 }
