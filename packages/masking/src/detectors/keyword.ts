@@ -18,6 +18,7 @@ import {
 } from "../text-stats";
 import { isBlank, lineBefore } from "./command-tokens";
 import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
+import { eachPosition } from "./punctuation";
 import { tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
 import type { Detector, Match } from "./types";
@@ -359,16 +360,15 @@ export const keywordDetector: Detector = {
   },
 };
 
-// smtplib's, ftplib's and imaplib's `.login("bob", "…")` hold no credential word: found by the method
-const LOGIN_METHODS = [".login(", ".Login("];
-
+// smtplib's, ftplib's and imaplib's `.login("bob", "…")` hold no credential word: found by the method,
+// at the dots the profile pass recorded (cheaper than searching the text for it)
 function scanLoginCalls(text: string, out: Match[]): void {
-  for (const method of LOGIN_METHODS) {
-    for (let at = text.indexOf(method); at >= 0; at = text.indexOf(method, at + method.length)) {
-      const value = passwordArgument(text, at + method.length - 1);
-      if (value) credentialValue(text, at + 1, value, BY_POSITION, "login", out);
-    }
-  }
+  eachPosition(text, ".", (at) => {
+    if ((text.charCodeAt(at + 1) | 32) !== 108 || !/^[lL]ogin\($/.test(text.slice(at + 1, at + 7))) return at + 1;
+    const value = passwordArgument(text, at + 6);
+    if (value) credentialValue(text, at + 1, value, BY_POSITION, "login", out);
+    return at + 7;
+  });
 }
 
 /** `inRecord`: the name is a name field's value, so the quoted string after a comma is another field's name. */
