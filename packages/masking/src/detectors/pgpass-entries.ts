@@ -1,8 +1,8 @@
 // A PostgreSQL password file's entry on a line of its own, wherever it is shown (a file's content
 // an agent writes, a note): `db.example.com:5432:app:bob:pw`, `*:*:*:replicator:pw`. The password
 // is the fifth field, the rest of the line. Written by `echo … >> ~/.pgpass` it is command-stdin.ts's.
-import { digitRuns } from "../text-runs";
 import { pushPassword, type Span } from "./command-tokens";
+import { eachPosition, recordedCount } from "./punctuation";
 import type { Match } from "./types";
 
 // host:port:database:user:password, each of the first four `*` or a name; `\:` is a colon in a field
@@ -41,20 +41,30 @@ function entryOn(text: string, line: Span, out: Match[]): void {
 // what follows the port: `:database:user:`, the test that rules out times and most keys cheaply
 const AFTER_PORT = /:(?:\*|[A-Za-z_][\w$.-]{0,62}):(?:\*|[A-Za-z_][\w$.@-]{0,62}):/y;
 
+/** Reads the entry whose port follows the colon at `colon`, unless its line is `lastLine`; returns the line read or `lastLine`. */
+function entryAfter(text: string, colon: number, lastLine: number, out: Match[]): number {
+  let portEnd = colon + 1;
+  if (text.charCodeAt(portEnd) === 42) portEnd++;
+  else while (portEnd - colon <= 5 && isDigit(text.charCodeAt(portEnd))) portEnd++;
+  if (portEnd === colon + 1) return lastLine;
+  AFTER_PORT.lastIndex = portEnd;
+  if (!AFTER_PORT.test(text)) return lastLine;
+  const line = lineAround(text, colon);
+  if (line.start !== lastLine) entryOn(text, line, out);
+  return line.start;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 export function scanPgpassEntries(text: string, out: Match[]): void {
+  // an entry has four colons; the profile pass counted them
+  const colons = recordedCount(text, ":");
+  if (colons >= 0 && colons < 4) return;
   let lastLine = -1;
-  const tryAt = (port: number, portEnd: number) => {
-    AFTER_PORT.lastIndex = portEnd;
-    if (text.charCodeAt(port - 1) !== 58 || !AFTER_PORT.test(text)) return;
-    const line = lineAround(text, port);
-    if (line.start === lastLine) return;
-    lastLine = line.start;
-    entryOn(text, line, out);
-  };
-  const runs = digitRuns(text);
-  for (let r = 0; r < runs.length; r += 2) {
-    if (runs[r + 1]! <= 5) tryAt(runs[r]!, runs[r]! + runs[r + 1]!);
-  }
-  // a port of `*`
-  for (let at = text.indexOf(":*:"); at >= 0; at = text.indexOf(":*:", at + 3)) tryAt(at + 1, at + 2);
+  eachPosition(text, ":", (colon) => {
+    lastLine = entryAfter(text, colon, lastLine, out);
+    return colon + 1;
+  });
 }

@@ -40,3 +40,9 @@ export function includesPair(text: string, pair: string): boolean {
   for (const at of marks[k]!) if (text.charCodeAt(at + 1) === second) return true;
   return false;
 }
+
+/** How many times `ch` (one of `@:-.`) occurs in `text`, when the profile pass recorded it; else -1. */
+export function recordedCount(text: string, ch: string): number {
+  const k = MARKED[ch.charCodeAt(0)]! - 1;
+  return text === marksText && marks !== null && k >= 0 ? marks[k]!.length : -1;
+}
