@@ -14,6 +14,9 @@ describe("sentences", () => {
       ["password was changed to S3cretPass99", "password was changed to [REDACTED:password]"],
       ["log in with password S3cretPass99", "log in with password [REDACTED:password]"],
       ["temporary password 'S3cretPass99'", "temporary password '[REDACTED:password]'"],
+      // a `key value` config line
+      ["client_secret S3cretPass99", "client_secret [REDACTED:secret]"],
+      ["pre-shared-key S3cretPass99", "pre-shared-key [REDACTED:api_key]"],
       // a name that is itself a value names nothing after it
       ["oc login -u bob -p S3cr3tPw https://api:6443", "oc login -u bob -p [REDACTED:password] https://api:6443"],
     ]);
@@ -24,6 +27,9 @@ describe("sentences", () => {
       "with password authentication",
       "temporary password policy v2",
       "DB_PASSWORD prod2024db",
+      "the client_secret rotates daily",
+      "db_password field is required",
+      "ssl_password_file /etc/ssl/pw",
     ]);
   });
 

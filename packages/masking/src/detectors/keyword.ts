@@ -705,15 +705,18 @@ function valueLineAbove(text: string, lineEnd: number, indent: number): Value | 
 }
 
 /**
- * `with password S3cretPass99`: a strong name written as a lower-case word (not `S3cr3tPw` or
- * `DB_PASSWORD`, which are values or variables themselves; not `Bearer`, a scheme its own detector
- * reads), then a word (not a table's `|` or a list's `,`).
+ * `with password S3cretPass99`, `client_secret S3cretPass99` (a `key value` config line): a strong name
+ * written in lower case, as a word or joined by `_` or `-` (not `S3cr3tPw` or `DB_PASSWORD`, which are
+ * values or variables themselves; not `Bearer`, a scheme its own detector reads), then a word (not a
+ * table's `|` or a list's `,`).
  */
+const PLAIN_NAME = /^[a-z]+(?:[_-][a-z]+){0,3}$/;
+
 function wordAfterPlainName(text: string, s: number, e: number, q: number, cls: KeyClass): boolean {
   return (
     cls.strength === "strong" &&
-    e - s <= 16 &&
-    /^[a-z]+$/.test(text.slice(s, e)) &&
+    e - s <= 32 &&
+    PLAIN_NAME.test(text.slice(s, e)) &&
     /[A-Za-z0-9"'`]/.test(text[q] ?? "")
   );
 }
