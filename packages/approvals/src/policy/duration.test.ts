@@ -22,7 +22,9 @@ describe("tryParseSpokenDuration (chat commands on every platform)", () => {
       expect(tryParseSpokenDuration(text)).toBeNull();
     }
     // The unit comes from chat and is looked up in a plain object: Object.prototype's names are not units.
-    expect(tryParseSpokenDuration("2 constructor")).toBeNull();
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(tryParseSpokenDuration(`2 ${name}`)).toBeNull();
+    }
   });
 });
 

@@ -16,26 +16,29 @@ export function tryParseDuration(text: string): number | null {
   return Number.isSafeInteger(seconds) ? seconds : null;
 }
 
-const SPOKEN_UNIT_SECONDS: Record<string, number> = {
-  s: 1,
-  sec: 1,
-  secs: 1,
-  second: 1,
-  seconds: 1,
-  m: 60,
-  min: 60,
-  mins: 60,
-  minute: 60,
-  minutes: 60,
-  h: 3600,
-  hr: 3600,
-  hrs: 3600,
-  hour: 3600,
-  hours: 3600,
-  d: 86_400,
-  day: 86_400,
-  days: 86_400,
-};
+// a Map: the unit comes from chat, and a plain object would also answer to Object.prototype's names
+const SPOKEN_UNIT_SECONDS = new Map<string, number>(
+  Object.entries({
+    s: 1,
+    sec: 1,
+    secs: 1,
+    second: 1,
+    seconds: 1,
+    m: 60,
+    min: 60,
+    mins: 60,
+    minute: 60,
+    minutes: 60,
+    h: 3600,
+    hr: 3600,
+    hrs: 3600,
+    hour: 3600,
+    hours: 3600,
+    d: 86_400,
+    day: 86_400,
+    days: 86_400,
+  }),
+);
 
 /**
  * What people type in chat (Slack and Teams alike): `15m`, `1h30m`, `2 hours`, `15 mins`,
@@ -47,7 +50,7 @@ export function tryParseSpokenDuration(text: string): number | null {
   const strict = tryParseDuration(trimmed);
   if (strict !== null) return strict >= 1 ? strict : null;
   const match = /^(\d{1,6})\s*([a-z]+)$/.exec(trimmed);
-  const unit = match ? SPOKEN_UNIT_SECONDS[match[2]!] : undefined;
+  const unit = match ? SPOKEN_UNIT_SECONDS.get(match[2]!) : undefined;
   const seconds = match && unit !== undefined ? Number(match[1]) * unit : 0;
   return seconds >= 1 ? seconds : null;
 }
