@@ -1,5 +1,5 @@
 import { isOwnId } from "@countersign/approvals";
-import type { Masker } from "@countersign/masking";
+import { type Masker, setOwn } from "@countersign/masking";
 import pino, { type Logger, type LoggerOptions } from "pino";
 
 // Keys whose values never reach a log line, whatever the masker would have found in them.
@@ -98,6 +98,6 @@ function maskStrings(value: unknown, masker: Masker, depth = 0, key = ""): unkno
   if (depth === 1 && key === "res" && isHttpReply(value)) return { statusCode: value.statusCode };
   if (Array.isArray(value)) return value.map((v) => maskStrings(v, masker, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = maskStrings(v, masker, depth + 1, k);
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, maskStrings(v, masker, depth + 1, k));
   return out;
 }
