@@ -30,6 +30,9 @@ const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; nume
   ...Object.fromEntries(
     [
       "passwort",
+      // French writes it in three words (`mot de passe`, `mot_de_passe`) or one
+      "passe",
+      "motdepasse",
       "passwörter",
       "kennwort",
       "passord",

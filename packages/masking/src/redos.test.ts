@@ -155,6 +155,11 @@ const GENERIC_UNITS = [
   "*:*:*:a:",
   ":1:",
   "a:5432:b:c:\\:",
+  "パスワードは",
+  "密码是a",
+  "password -> ",
+  '<entry key="password">',
+  "password for a is ",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -64,16 +64,39 @@ describe("sentences", () => {
       ["пароль: S3cretPass99", "пароль: [REDACTED:password]"],
       ["数据库密码: S3cretPass99", "数据库密码: [REDACTED:password]"],
       ["パスワード：S3cretPass99", "パスワード：[REDACTED:password]"],
+      // French in three words; a topic particle with no blank around it (Japanese, Chinese, Korean)
+      ["le mot de passe est S3cretPass99", "le mot de passe est [REDACTED:password]"],
+      ["mot_de_passe: S3cretPass99", "mot_de_passe: [REDACTED:password]"],
+      ["パスワードはS3cretPass99です", "パスワードは[REDACTED:password]です"],
+      ["密码是S3cretPass99。", "密码是[REDACTED:password]。"],
+      ["비밀번호는 S3cretPass99 입니다", "비밀번호는 [REDACTED:password] 입니다"],
     ]);
-    keeps(["Das Passwort ist abgelaufen", "la contraseña es incorrecta", "sent the token to bob"]);
+    keeps([
+      "Das Passwort ist abgelaufen",
+      "la contraseña es incorrecta",
+      "sent the token to bob",
+      "le mot de passe est trop court",
+      "パスワードは変更されました",
+      "密码是什么？",
+      "Passe-partout",
+    ]);
   });
 
   it("reads a password prompt's answer", () => {
     masksTo([
       ["Password for bob: S3cretPass99", "Password for bob: [REDACTED:password]"],
       ["Password for user bob: Tr0ub4dor&3", "Password for user bob: [REDACTED:password]"],
+      ["the password for grafana is S3cretPass99", "the password for grafana is [REDACTED:password]"],
+      // notes' arrows, and Java's XML properties
+      ["password -> S3cretPass99", "password -> [REDACTED:password]"],
+      ["db password → S3cretPass99", "db password → [REDACTED:password]"],
+      ['<entry key="password">S3cretPass99</entry>', '<entry key="password">[REDACTED:password]</entry>'],
     ]);
     keeps([
+      "the password for grafana is expired",
+      "$user->password = $hash",
+      "users.map(password -> hash(password))",
+      '<entry key="user">bob</entry>',
       "Password for user bob: authentication failed",
       "reset password for bob: done",
       "the password for the account is in vault",

@@ -40,7 +40,8 @@ for (let c = 0; c < 128; c++) {
 const isIdent = (c: number) =>
   c < 128 ? IDENT[c] === 1 : (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x400 && c <= 0x4ff);
 // `：` is the full-width colon of Chinese and Japanese text (`密码：…`)
-const OPERATORS = [":::=", "::=", ":=", "?=", ".=", "+=", "=>", "===", "!==", "==", "!=", "=", ":", "："];
+// `->` and `→` as notes write them (`password -> S3cret`); `$user->password` has the arrow before the name
+const OPERATORS = [":::=", "::=", ":=", "?=", ".=", "+=", "=>", "===", "!==", "==", "!=", "=", ":", "：", "->", "→"];
 const COMPARISON = new Set(["===", "!==", "==", "!="]);
 const MAX_VALUE = 2048;
 const HASH_CONTEXT = /hash|digest|checksum|sha|md5|commit|rev|etag|fingerprint|integrity/i;
@@ -384,21 +385,18 @@ function findValue(
   let p = e;
   const keyQuote = before === '"' || before === "'" || before === "`" ? before : null;
   if (keyQuote && text[p] === keyQuote) p++;
-  // <add key="Password" value="…" />
+  // <add key="Password" value="…" />, and Java's XML properties: <entry key="password">…</entry>
   if (keyQuote && /(?:key|name)\s{0,2}=\s{0,2}$/i.test(text.slice(Math.max(0, s - 12), s - 1))) {
     const attr = /^\s{1,8}value\s{0,4}=\s{0,4}(["'])/i.exec(text.slice(p, p + 32));
     if (attr) return readQuoted(text, p + attr[0].length - 1);
+    if (text[p] === ">") return elementText(text, p + 1);
   }
   // variable "db_password" { default = "…" } (Terraform)
   if (keyQuote === '"' && text[p] !== ":" && HCL_VARIABLE.test(text.slice(Math.max(0, s - 16), s - 1))) {
     return hclDefault(text, p);
   }
   // <password>value</password>
-  if (before === "<" && text[p] === ">") {
-    const close = text.slice(p + 1, p + 1 + MAX_VALUE).indexOf("</");
-    if (close < 0) return null;
-    return { start: p + 1, end: p + 1 + close, quoted: false };
-  }
+  if (before === "<" && text[p] === ">") return elementText(text, p + 1);
   // `HTTPBasicAuth("bob", "…")`, `setPassword("…")`; `auth=("bob", "…")` is read below
   if (text[p] === "(") {
     const call = callValue(text, text.slice(s, e), p);
@@ -432,6 +430,9 @@ function findValue(
   } else if (q > p && proseConnectorAt(text, q)) {
     // `the password is …`, `password was set to …`, `reset bob's password to …`
     return proseValue(text, PROSE_CONNECTOR.lastIndex);
+  } else if (q === p && TOPIC_PARTICLES.has(text[p]!)) {
+    // `パスワードはS3cret`, `密码是S3cret`, `비밀번호는 S3cret`: the value runs to the next word of the sentence
+    return particleValue(text, p + 1);
   } else if (q > p && isWord(text, q, "for")) {
     SET_PASSWORD_FOR.lastIndex = q;
     if (SET_PASSWORD_FOR.test(text)) {
@@ -606,7 +607,7 @@ function hclDefault(text: string, afterKey: number): Value | null {
 }
 
 const DOCKERFILE_ENV = /(?:^|\n)[ \t]*ENV[ \t]+$/;
-const PROMPT_FOR = /^for\s{1,4}(?:user\s{1,4})?\S{1,64}:[ \t]/i;
+const PROMPT_FOR = /^for\s{1,4}(?:user\s{1,4})?\S{1,64}(?::[ \t]|[ \t]{1,4}(?:is|=)[ \t])/i;
 // .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
 // (the name is never the batch separator's NUL: strings scanned together do not read across it)
 const NETRC_BEFORE = /(?:^|\s)(?:(?:machine|login|account)\s+[^\s\0]+|default)\s+$/;
@@ -723,6 +724,25 @@ function wordAfterPlainName(text: string, s: number, e: number, q: number, cls: 
 
 function isWord(text: string, at: number, word: string): boolean {
   return text.slice(at, at + word.length).toLowerCase() === word;
+}
+
+/** An element's text from `at` to its closing tag, or null when it has none. */
+function elementText(text: string, at: number): Value | null {
+  const close = text.slice(at, at + MAX_VALUE).indexOf("</");
+  return close < 0 ? null : { start: at, end: at + close, quoted: false };
+}
+
+// Japanese は, Chinese 是 and 为, Korean 는 and 은: the particle after a sentence's topic, `is`
+const TOPIC_PARTICLES = new Set(["は", "是", "为", "為", "는", "은"]);
+
+/** The ASCII word after a topic particle, to the next blank or non-ASCII character (`です`). */
+function particleValue(text: string, after: number): Value | null {
+  let v = after;
+  while (isSpace(text[v]) && v - after < 8) v++;
+  let end = v;
+  while (end < text.length && end - v < MAX_VALUE && text.charCodeAt(end) > 32 && text.charCodeAt(end) < 127) end++;
+  while (end > v && ".,!?:)".includes(text[end - 1]!)) end--;
+  return end > v ? { start: v, end, quoted: false, prose: true } : null;
 }
 
 /** `the password is hunter2hunter2.`: one word, quoted or bare, without the sentence's punctuation. */
