@@ -96,6 +96,8 @@ describe("sentences", () => {
       "the password for grafana is expired",
       "$user->password = $hash",
       "users.map(password -> hash(password))",
+      "if (pIdxKey->default_rc == 0) return;",
+      "conn->password = buf;",
       '<entry key="user">bob</entry>',
       "Password for user bob: authentication failed",
       "reset password for bob: done",

@@ -40,7 +40,8 @@ for (let c = 0; c < 128; c++) {
 const isIdent = (c: number) =>
   c < 128 ? IDENT[c] === 1 : (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x400 && c <= 0x4ff);
 // `：` is the full-width colon of Chinese and Japanese text (`密码：…`)
-// `->` and `→` as notes write them (`password -> S3cret`); `$user->password` has the arrow before the name
+// `->` and `→` as notes write them (`password -> S3cret`); `$user->password` has the arrow before the
+// name, and C's `key->field` no blanks around it
 const OPERATORS = [":::=", "::=", ":=", "?=", ".=", "+=", "=>", "===", "!==", "==", "!=", "=", ":", "：", "->", "→"];
 const COMPARISON = new Set(["===", "!==", "==", "!="]);
 const MAX_VALUE = 2048;
@@ -417,6 +418,8 @@ function findValue(
     }
   }
   if (op === ":" && text[q + 1] === ":") return null;
+  // `p->member` (C, C++, PHP) is code: a note's arrow has blanks around it
+  if (op === "->" && (q === p || !isSpace(text[q + 2]))) return null;
   if (op) {
     q += op.length;
   } else if (keyQuote && !inRecord && text[q] === "," && /^,[ \t]{0,8}["'`]/.test(text.slice(q, q + 10))) {
