@@ -160,6 +160,8 @@ const GENERIC_UNITS = [
   "password -> ",
   '<entry key="password">',
   "password for a is ",
+  "a is the password ",
+  "a was my old password ",
 ];
 
 describe("no catastrophic backtracking", () => {

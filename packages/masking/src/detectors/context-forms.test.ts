@@ -43,8 +43,14 @@ describe("sentences", () => {
       ["use S3cretPass99 as the password", "use [REDACTED:password] as the password"],
       ["please set 'Tr0ub4dor&3x' as your new password.", "please set '[REDACTED:password]' as your new password."],
       ["the password is S3cretPass99 and it expires", "the password is [REDACTED:password] and it expires"],
+      ["S3cretPass99 is the password", "[REDACTED:password] is the password"],
+      ["'Tr0ub4dor&3x' was my old password", "'[REDACTED:password]' was my old password"],
+      ["`S3cretPass99` is the root password", "`[REDACTED:password]` is the root password"],
     ]);
     keeps([
+      "This is the password",
+      "it is the new password policy",
+      "hunter2 is the password", // too short to tell from a word of the sentence
       "the password is wrong / expired",
       "the passwords are long and random",
       "use it as the password",

@@ -825,11 +825,17 @@ function settingValue(text: string, s: number, e: number, cls: KeyClass): Value 
 const AS_NAME =
   /(?:^|\s)(?:use|set|using|chose|choose|pick|picked|try|tried|enter|entered)[ \t]{1,4}(["'`]?)([^\s"'`]{1,128})\1[ \t]{1,4}as[ \t]{1,4}(?:(?:the|a|my|your|his|her|their|our|new|temporary|initial)[ \t]{1,4}){0,3}$/di;
 
+// `S3cretPass99 is the password`, `'X' was my old password`: the word before `is`
+const IS_NAME =
+  /(?:^|\s)(["'`]?)([^\s"'`]{1,128})\1[ \t]{1,4}(?:is|was)[ \t]{1,4}(?:(?:the|a|my|your|his|her|their|our|new|old|temporary|initial|current|root|admin|database|db|wifi|master|default)[ \t]{1,4}){0,3}$/di;
+
 function valueBeforeAs(text: string, s: number): Value | null {
   const near = text.slice(Math.max(0, s - 48), s);
-  if (!near.includes("as ")) return null; // most names have no `as` before them
+  // most names have no `as`, `is` or `was` before them
+  if (!near.includes("as ") && !near.includes("is ")) return null;
   const from = Math.max(0, s - 200);
-  const m = AS_NAME.exec(text.slice(from, s));
+  const before = text.slice(from, s);
+  const m = AS_NAME.exec(before) ?? IS_NAME.exec(before);
   if (m === null) return null;
   const [start, end] = m.indices![2]!;
   return { start: from + start, end: from + end, quoted: m[1] !== "", prose: true };
