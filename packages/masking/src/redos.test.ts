@@ -162,6 +162,8 @@ const GENERIC_UNITS = [
   "password for a is ",
   "a is the password ",
   "a was my old password ",
+  "USER a\nPASS ",
+  "USER a\n331 a\n",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -97,6 +97,12 @@ describe("sentences", () => {
       ["password -> S3cretPass99", "password -> [REDACTED:password]"],
       ["db password → S3cretPass99", "db password → [REDACTED:password]"],
       ['<entry key="password">S3cretPass99</entry>', '<entry key="password">[REDACTED:password]</entry>'],
+      // an FTP or POP3 session's transcript, the server's reply to USER between the lines or not
+      ["USER bob\r\nPASS S3cretPass99\r\n", "USER bob\r\nPASS [REDACTED:password]\r\n"],
+      [
+        "USER bob\n331 Password required for bob\nPASS hunter2\n230 Logged on",
+        "USER bob\n331 Password required for bob\nPASS [REDACTED:password]\n230 Logged on",
+      ],
     ]);
     keeps([
       "the password for grafana is expired",
@@ -105,6 +111,8 @@ describe("sentences", () => {
       "if (pIdxKey->default_rc == 0) return;",
       "conn->password = buf;",
       '<entry key="user">bob</entry>',
+      "the tests PASS\nPASS all",
+      "PASS S3cretPass99", // no USER line before it
       "Password for user bob: authentication failed",
       "reset password for bob: done",
       "the password for the account is in vault",

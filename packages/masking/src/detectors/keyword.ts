@@ -459,7 +459,8 @@ function findValue(
         reversed(text, s) ??
         settingValue(text, s, e, cls) ??
         valueBeforeAs(text, s) ??
-        (q > p && wordAfterPlainName(text, s, e, q, cls) ? proseValue(text, q) : null)
+        (q > p && wordAfterPlainName(text, s, e, q, cls) ? proseValue(text, q) : null) ??
+        (q > p ? transcriptPassword(text, s, e, q) : null)
       );
     }
     q += typed[0].length;
@@ -733,6 +734,18 @@ function isWord(text: string, at: number, word: string): boolean {
 function elementText(text: string, at: number): Value | null {
   const close = text.slice(at, at + MAX_VALUE).indexOf("</");
   return close < 0 ? null : { start: at, end: at + close, quoted: false };
+}
+
+// An FTP or POP3 session's transcript: `USER bob` on one line, `PASS …` on the next (the reply to
+// USER, `331 Password required`, may stand between them)
+const USER_LINE_BEFORE = /(?:^|\n)USER[ \t][^\n]{1,128}\r?\n(?:\d{3}[ -][^\n]{0,128}\r?\n)?$/;
+
+function transcriptPassword(text: string, s: number, e: number, q: number): Value | null {
+  if (text.slice(s, e) !== "PASS" || (s > 0 && text[s - 1] !== "\n")) return null;
+  if (!USER_LINE_BEFORE.test(text.slice(Math.max(0, s - 300), s))) return null;
+  let end = q;
+  while (end < text.length && end - q < MAX_VALUE && text[end] !== "\n" && text[end] !== "\r") end++;
+  return end > q ? { start: q, end, quoted: false } : null;
 }
 
 // Japanese は, Chinese 是 and 为, Korean 는 and 은: the particle after a sentence's topic, `is`
