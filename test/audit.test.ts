@@ -150,12 +150,47 @@ describe("the audit trail", () => {
     expect(types.slice(0, 2)).toEqual(["request.created", "request.cancelled"]);
   });
 
+  it("a trail cut back from its end is still a whole chain: a head recorded earlier shows the cut", async () => {
+    const first = cli(["audit", "verify"]);
+    expect(first.code).toBe(0);
+    const printed = /head (\d+):([0-9a-f]{64})$/.exec(first.stdout.trim());
+    expect(printed).not.toBeNull();
+    const head = { seq: Number(printed![1]), hash: printed![2]! };
+    expect(cli(["audit", "verify", "--expect-head", `${head.seq}:${head.hash}`]).code).toBe(0);
+
+    // a head that is in the chain with another hash: history up to it was rewritten
+    const rewritten = cli(["audit", "verify", "--expect-head", `${head.seq}:${"0".repeat(64)}`]);
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.stderr).toContain(`row seq ${head.seq}`);
+    expect(rewritten.stderr).toContain("rewritten");
+    // a head that is not SEQ:HASH is refused before anything is read
+    const garbled = cli(["audit", "verify", "--expect-head", "yesterday"]);
+    expect(garbled.code).not.toBe(0);
+    expect(garbled.stderr).toContain("SEQ:HASH");
+
+    // As a superuser would: switch the guard off, remove the newest row, switch it back on.
+    const admin = new pg.Client({ connectionString: t.database.url });
+    await admin.connect();
+    await admin.query("alter table audit_events disable trigger audit_events_no_update");
+    await admin.query("delete from audit_events where seq = $1", [head.seq]);
+    await admin.query("alter table audit_events enable trigger audit_events_no_update");
+    await admin.end();
+
+    // the chain alone cannot tell
+    expect(cli(["audit", "verify"]).code).toBe(0);
+    const cut = cli(["audit", "verify", "--expect-head", `${head.seq}:${head.hash}`]);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain(`row seq ${head.seq}, recorded as the head earlier, is missing`);
+    expect(cut.stderr).toContain("cut back");
+  });
+
   // Last: it breaks the chain on purpose.
   it("audit verify passes, then names the row a superuser altered", async () => {
     const clean = cli(["audit", "verify", "--json"]);
     expect(clean.code).toBe(0);
     const good = JSON.parse(clean.stdout);
     expect(good.ok).toBe(true);
+    expect(good.head).toEqual({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     const rows = await queryRows<{ seq: number }>(
       t.engine.db,

@@ -22,7 +22,7 @@ export type { RequestView } from "./actions/present-request";
 export { redeemToken } from "./actions/redeem-token";
 export { type AuditInput, appendAudit } from "./audit/append-audit";
 export { type AuditChainer, chainAudit, startAuditChainer } from "./audit/chain-audit";
-export { verifyAuditChain } from "./audit/verify-audit-chain";
+export { type AuditHead, type AuditVerification, verifyAuditChain } from "./audit/verify-audit-chain";
 export type { ChatApp, ChatAppDeps } from "./chat-app";
 export type { Actor, Ctx, EngineEnv } from "./context";
 export { isOwnId } from "./crypto/ids";

@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { verifyAuditChain } from "@countersign/approvals";
+import { type AuditHead, verifyAuditChain } from "@countersign/approvals";
 import { listAudit } from "@countersign/approvals/actions/list-audit";
 import type { Command } from "commander";
 import { CliError, print } from "./output";
@@ -9,10 +9,15 @@ export function registerAuditCommands(program: Command): void {
   const audit = program.command("audit").description("check and export the tamper-evident audit trail");
   audit
     .command("verify")
-    .description("check the hash chain; exit 1 naming the first altered or missing row")
+    .description(
+      "check the hash chain; exit 1 naming the first altered or missing row. Prints the head (SEQ:HASH): " +
+        "kept outside the database and passed back with --expect-head, it also shows a trail cut back",
+    )
+    .option("--expect-head <seq:hash>", "a head printed by an earlier run: it must still be in the chain, unchanged")
     .option("--json", "machine-readable output")
-    .action(async (options: { json?: boolean }) => {
-      const result = await withEngine((engine) => verifyAuditChain(engine.db));
+    .action(async (options: { json?: boolean; expectHead?: string }) => {
+      const expectHead = options.expectHead === undefined ? undefined : parseHead(options.expectHead);
+      const result = await withEngine((engine) => verifyAuditChain(engine.db, { expectHead }));
       if (!result.ok) {
         throw new CliError(
           `audit verify: FAILED after ${result.checked} good rows: ${result.firstBreak?.message}`,
@@ -20,7 +25,8 @@ export function registerAuditCommands(program: Command): void {
           result,
         );
       }
-      print(options, result, () => `audit verify: OK, ${result.checked} rows, chain intact`);
+      const head = result.head ? `; head ${result.head.seq}:${result.head.hash}` : "";
+      print(options, result, () => `audit verify: OK, ${result.checked} rows, chain intact${head}`);
     });
   audit
     .command("export")
@@ -42,4 +48,11 @@ export function registerAuditCommands(program: Command): void {
       if (out !== process.stdout)
         await new Promise<void>((resolve) => (out as NodeJS.WritableStream).end(() => resolve()));
     });
+}
+
+/** `SEQ:HASH` as `audit verify` prints the head. */
+function parseHead(text: string): AuditHead {
+  const m = /^(\d{1,15}):([0-9a-f]{64})$/.exec(text.trim());
+  if (!m) throw new CliError(`--expect-head must be SEQ:HASH as audit verify prints it (e.g. 42:${"0".repeat(64)})`);
+  return { seq: Number(m[1]), hash: m[2]! };
 }
