@@ -57,7 +57,7 @@ describe("classifyKey", () => {
       "数据库密码",
       "パスワード",
     );
-    names.push("비밀번호", "requirepass", "masterauth", "mot_de_passe", "motDePasse", "motdepasse");
+    names.push("비밀번호", "requirepass", "masterauth", "mot_de_passe", "motDePasse", "motdepasse", "psk", "wifi_psk");
     for (const k of names) expect(classifyKey(k), k).toMatchObject({ type: "password", strength: "strong" });
     for (const k of ["Benutzername", "usuario", "имя", "用户名"]) expect(classifyKey(k), k).toBeNull();
   });

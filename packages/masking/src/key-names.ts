@@ -54,6 +54,7 @@ const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; nume
   ),
   // Redis's settings for its password and its primary's
   requirepass: { type: "password", strength: "strong", numeric: true },
+  psk: { type: "password", strength: "strong", numeric: true },
   masterauth: { type: "password", strength: "strong", numeric: true },
   mnemonic: { type: "secret", strength: "strong" },
   pin: { type: "password", strength: "strong", numeric: true },

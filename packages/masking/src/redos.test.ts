@@ -164,6 +164,9 @@ const GENERIC_UNITS = [
   "a was my old password ",
   "USER a\nPASS ",
   "USER a\n331 a\n",
+  "<key>password</key>",
+  "<key>password</key> <string>",
+  "psk=",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -97,6 +97,15 @@ describe("sentences", () => {
       ["password -> S3cretPass99", "password -> [REDACTED:password]"],
       ["db password → S3cretPass99", "db password → [REDACTED:password]"],
       ['<entry key="password">S3cretPass99</entry>', '<entry key="password">[REDACTED:password]</entry>'],
+      // a property list's key and the string after it; wpa_supplicant's pre-shared key
+      [
+        "<key>Password</key>\n\t<string>S3cretPass99</string>",
+        "<key>Password</key>\n\t<string>[REDACTED:password]</string>",
+      ],
+      [
+        'network={\n  ssid="office"\n  psk="S3cretPass99"\n}',
+        'network={\n  ssid="office"\n  psk="[REDACTED:password]"\n}',
+      ],
       // an FTP or POP3 session's transcript, the server's reply to USER between the lines or not
       ["USER bob\r\nPASS S3cretPass99\r\n", "USER bob\r\nPASS [REDACTED:password]\r\n"],
       [
@@ -111,6 +120,8 @@ describe("sentences", () => {
       "if (pIdxKey->default_rc == 0) return;",
       "conn->password = buf;",
       '<entry key="user">bob</entry>',
+      "<key>PasswordPolicy</key><string>strict</string>",
+      "the psk is rotated monthly",
       "the tests PASS\nPASS all",
       "PASS S3cretPass99", // no USER line before it
       "Password for user bob: authentication failed",

@@ -22,6 +22,8 @@ export const KEYWORD_ROOTS = [
   "salt",
   "conn",
   "access",
+  // a Wi-Fi or IPsec pre-shared key (wpa_supplicant's `psk="…"`)
+  "psk",
   // the word for password in other languages, when it holds no root above (`passwort` and `passord`
   // hold `pass`): Portuguese, Spanish without its ñ, Dutch, Polish and Swedish without their
   // diacritics, Finnish

@@ -398,6 +398,11 @@ function findValue(
   }
   // <password>value</password>
   if (before === "<" && text[p] === ">") return elementText(text, p + 1);
+  // a property list's <key>Password</key> and the <string> after it (macOS, iOS)
+  if (before === ">" && text.startsWith("</key>", p) && text.slice(Math.max(0, s - 5), s) === "<key>") {
+    PLIST_STRING.lastIndex = p + 6;
+    return PLIST_STRING.test(text) ? elementText(text, PLIST_STRING.lastIndex) : null;
+  }
   // `HTTPBasicAuth("bob", "…")`, `setPassword("…")`; `auth=("bob", "…")` is read below
   if (text[p] === "(") {
     const call = callValue(text, text.slice(s, e), p);
@@ -729,6 +734,8 @@ function wordAfterPlainName(text: string, s: number, e: number, q: number, cls: 
 function isWord(text: string, at: number, word: string): boolean {
   return text.slice(at, at + word.length).toLowerCase() === word;
 }
+
+const PLIST_STRING = /\s{0,64}<string>/y;
 
 /** An element's text from `at` to its closing tag, or null when it has none. */
 function elementText(text: string, at: number): Value | null {
