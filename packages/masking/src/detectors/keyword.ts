@@ -43,6 +43,10 @@ const isIdent = (c: number) =>
 // `->` and `→` as notes write them (`password -> S3cret`); `$user->password` has the arrow before the
 // name, and C's `key->field` no blanks around it
 const OPERATORS = [":::=", "::=", ":=", "?=", ".=", "+=", "=>", "===", "!==", "==", "!=", "=", ":", "：", "->", "→"];
+// the operators by their first character, longest first: most names are followed by none of them
+const OPERATORS_BY_FIRST = new Map<string, string[]>();
+for (const op of OPERATORS) OPERATORS_BY_FIRST.set(op[0]!, [...(OPERATORS_BY_FIRST.get(op[0]!) ?? []), op]);
+const NO_OPERATORS: string[] = [];
 const COMPARISON = new Set(["===", "!==", "==", "!="]);
 const MAX_VALUE = 2048;
 const HASH_CONTEXT = /hash|digest|checksum|sha|md5|commit|rev|etag|fingerprint|integrity/i;
@@ -416,7 +420,7 @@ function findValue(
   let q = p;
   while (isSpace(text[q]) && q - p < 16) q++;
   let op: string | undefined;
-  for (const candidate of OPERATORS) {
+  for (const candidate of OPERATORS_BY_FIRST.get(text[q]!) ?? NO_OPERATORS) {
     if (text.startsWith(candidate, q)) {
       op = candidate;
       break;
