@@ -46,6 +46,7 @@ describe("sentences", () => {
       ["S3cretPass99 is the password", "[REDACTED:password] is the password"],
       ["'Tr0ub4dor&3x' was my old password", "'[REDACTED:password]' was my old password"],
       ["`S3cretPass99` is the root password", "`[REDACTED:password]` is the root password"],
+      ["S3cretPass99 is the password for db-prod", "[REDACTED:password] is the password for db-prod"],
     ]);
     keeps([
       "This is the password",

@@ -451,8 +451,9 @@ function findValue(
       q = SET_PASSWORD_FOR.lastIndex; // MySQL's `SET PASSWORD FOR 'bob'@'%' = …`: the value follows
     } else {
       // a prompt or its log: `Password for bob: …`, `Password for 'https://bob@git.example.com': …`
+      // or the value before it: `S3cret is the password for prod`
       const prompt = PROMPT_FOR.exec(text.slice(q, q + 96));
-      return prompt ? proseValue(text, q + prompt[0].length) : null;
+      return prompt ? proseValue(text, q + prompt[0].length) : valueBeforeAs(text, s);
     }
   } else if (q > p && text.slice(s, e) === "password" && NETRC_BEFORE.test(text.slice(Math.max(0, s - 200), s))) {
     return readToken(text, q);
