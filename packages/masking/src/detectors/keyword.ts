@@ -522,7 +522,7 @@ const BY_POSITION: KeyClass = { type: "password", strength: "strong", numeric: f
 // `new NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, Shiro's `UsernamePasswordToken(…)`,
 // smtplib's and ftplib's `.login(…)`, JDBC's `getConnection(url, …)`
 const PAIR_CALL =
-  /(?:auth|credentials?|^PasswordAuthentication|^UsernamePassword(?:Authentication)?Token|^login|^Login|^getConnection)$/i;
+  /(?:auth|credentials?|^PasswordAuthentication|^UsernamePassword(?:Authentication)?Token|^login|^getConnection)$/i;
 // a setter or a builder's method given the credential alone: `setPassword("…")`, `withApiKey("…")`,
 // `.password("…")`
 const SETTER = /^(?:set|with)_?(?=[A-Za-z])/i;
