@@ -30,9 +30,6 @@ const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; nume
   ...Object.fromEntries(
     [
       "passwort",
-      // French writes it in three words (`mot de passe`, `mot_de_passe`) or one
-      "passe",
-      "motdepasse",
       "passwörter",
       "kennwort",
       "passord",
@@ -50,12 +47,16 @@ const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; nume
       "密碼",
       "パスワード",
       "비밀번호",
+      // French writes it in three words (`mot de passe`, `mot_de_passe`) or one
+      "passe",
+      "motdepasse",
     ].map((w) => [w, { type: "password", strength: "strong", numeric: true }]),
   ),
   // Redis's settings for its password and its primary's
   requirepass: { type: "password", strength: "strong", numeric: true },
-  psk: { type: "password", strength: "strong", numeric: true },
   masterauth: { type: "password", strength: "strong", numeric: true },
+  // a Wi-Fi or IPsec pre-shared key (wpa_supplicant's `psk="…"`)
+  psk: { type: "password", strength: "strong", numeric: true },
   mnemonic: { type: "secret", strength: "strong" },
   pin: { type: "password", strength: "strong", numeric: true },
   cvv: { type: "password", strength: "strong", numeric: true },

@@ -769,7 +769,7 @@ function particleValue(text: string, after: number): Value | null {
   while (isSpace(text[v]) && v - after < 8) v++;
   let end = v;
   while (end < text.length && end - v < MAX_VALUE && text.charCodeAt(end) > 32 && text.charCodeAt(end) < 127) end++;
-  while (end > v && ".,!?:)".includes(text[end - 1]!)) end--;
+  end = beforeSentencePunctuation(text, v, end);
   return end > v ? { start: v, end, quoted: false, prose: true } : null;
 }
 
@@ -783,9 +783,15 @@ function proseValue(text: string, after: number): Value | null {
     return r.quoted ? { ...r, prose: true } : null;
   }
   const r = readBare(text, v, false, true);
-  let end = r.end;
-  while (end > r.start && ".,!?:)".includes(text[end - 1]!)) end--;
+  const end = beforeSentencePunctuation(text, r.start, r.end);
   return end > r.start ? { start: r.start, end, quoted: false, prose: true } : null;
+}
+
+/** Where a word read from a sentence ends without the sentence's punctuation after it (`hunter2hunter2.`). */
+function beforeSentencePunctuation(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && ".,!?:)".includes(text[e - 1]!)) e--;
+  return e;
 }
 
 // `npm config set //registry/:_authToken X`, `aws configure set aws_secret_access_key X`,
