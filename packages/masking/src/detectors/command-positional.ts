@@ -82,8 +82,7 @@ function scanVaultLogin(text: string, out: Match[]): void {
     const token = args.slice(1).find((a) => !isFlag(text, a));
     if (!token) continue;
     const value = text.slice(token.start, token.end);
-    if (value !== "-" && !value.includes("="))
-      out.push({ ...token, type: "token", detector: "cli_password", category: "secret" });
+    if (value !== "-" && !value.includes("=")) pushPassword(out, text, token, "token");
   }
 }
 

@@ -82,9 +82,10 @@ export function lineBefore(text: string, at: number): { from: number; before: st
   return { from, before: text.slice(from, at) };
 }
 
-export function pushPassword(out: Match[], text: string, value: Span | null): void {
+/** Reports a credential given on a command line, unless it is a reference or a placeholder (`$PW`, `<pw>`). */
+export function pushPassword(out: Match[], text: string, value: Span | null, type = "password"): void {
   if (value === null || isReference(text.slice(value.start, value.end))) return;
-  out.push({ start: value.start, end: value.end, type: "password", detector: "cli_password", category: "secret" });
+  out.push({ start: value.start, end: value.end, type, detector: "cli_password", category: "secret" });
 }
 
 /** The command word at `at` stands alone: at a token's start, or after a path (`/usr/bin/htpasswd`). */

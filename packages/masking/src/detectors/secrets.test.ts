@@ -438,6 +438,8 @@ describe("passwords on command lines", () => {
       "rabbitmqctl list_users",
       "vault login -", // reads the token from the input
       "vault login -method=userpass username=bob",
+      "vault login $VAULT_TOKEN", // a reference, like every other command's
+      "vault login <token>", // a placeholder
       "vault kv get secret/app",
       "schtasks /create /tn t /tr x.exe /ru SYSTEM /rp *",
       "the net user count is up by 5",
