@@ -167,6 +167,9 @@ const GENERIC_UNITS = [
   "<key>password</key>",
   "<key>password</key> <string>",
   "psk=",
+  "sp_password ",
+  "sp_addlogin a, ",
+  "sp_password N'",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -13,6 +13,7 @@ import { scanStdinPasswords } from "./command-stdin";
 import { endsCommand, isBlank, isQuote, pushPassword, type Span, tokenEnd, valueAt } from "./command-tokens";
 import { scanPgpassEntries } from "./pgpass-entries";
 import { eachPosition } from "./punctuation";
+import { scanLoginProcedures } from "./sql-procedures";
 import { foldedWordStarts, startsWithFolded } from "./text-starts";
 import type { Detector, Match } from "./types";
 
@@ -276,5 +277,6 @@ export const commandLinePasswordDetector: Detector = {
     scanStdinPasswords(text, out);
     scanSecretStores(text, out);
     scanPgpassEntries(text, out);
+    scanLoginProcedures(text, out);
   },
 };

@@ -469,6 +469,35 @@ describe("passwords on command lines", () => {
     ]);
   });
 
+  it("masks the passwords given to SQL Server's sp_addlogin and sp_password, by position or name", () => {
+    masksTo([
+      ["EXEC sp_addlogin 'bob', 'S3cr3tPw'", "EXEC sp_addlogin 'bob', '[REDACTED:password]'"],
+      [
+        "EXEC sp_password 'Old9Pass', 'S3cr3tPw', 'bob'",
+        "EXEC sp_password '[REDACTED:password]', '[REDACTED:password]', 'bob'",
+      ],
+      [
+        "exec master..sp_password NULL, N'S3cr''3tPw', 'sa'",
+        "exec master..sp_password NULL, N'[REDACTED:password]', 'sa'",
+      ],
+      [
+        "EXEC sp_password @old = NULL, @new = 'S3cr3tPw', @loginame = 'bob'",
+        "EXEC sp_password @old = NULL, @new = '[REDACTED:password]', @loginame = 'bob'",
+      ],
+      // T-SQL reads a bare word as a string
+      ["sp_addlogin bob, S3cr3tPw, mydb;", "sp_addlogin bob, [REDACTED:password], mydb;"],
+      ['"EXEC dbo.sp_addlogin bob, S3cr3tPw"', '"EXEC dbo.sp_addlogin bob, [REDACTED:password]"'],
+    ]);
+    keeps([
+      "EXEC sp_addlogin @loginame = 'bob', @passwd = @pw",
+      "EXEC sp_addlogin 'bob', ?",
+      "EXEC sp_password NULL, NULL, 'bob'",
+      "the sp_password procedure is deprecated",
+      "run sp_addlogin alice, then grant access",
+      "mysp_password 'x', 'y'",
+    ]);
+  });
+
   it("masks rar's passwords, net-snmp's passphrases and Samba's long --user", () => {
     masksTo([
       ["rar a -pS3cr3tPw backup.rar db/", "rar a -p[REDACTED:password] backup.rar db/"],

@@ -30,6 +30,9 @@ export const HEADER_WORDS = [
   "rabbitmqctl",
   "schtasks",
   "vault",
+  // SQL Server's sp_addlogin and sp_password
+  "addlogin",
+  "password",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
