@@ -170,6 +170,11 @@ const GENERIC_UNITS = [
   "sp_password ",
   "sp_addlogin a, ",
   "sp_password N'",
+  "a1 LOGIN a ",
+  '1 login "a" "',
+  "AUTHENTICATE PLAIN ",
+  "334 UGFzc3dvcmQ6\n",
+  "send: 'a\n",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -11,6 +11,7 @@ import { scanPositionalPasswords } from "./command-positional";
 import { scanSecretStores } from "./command-secret-stores";
 import { scanStdinPasswords } from "./command-stdin";
 import { endsCommand, isBlank, isQuote, pushPassword, type Span, tokenEnd, valueAt } from "./command-tokens";
+import { scanMailSessions } from "./mail-sessions";
 import { scanPgpassEntries } from "./pgpass-entries";
 import { eachPosition } from "./punctuation";
 import { scanLoginProcedures } from "./sql-procedures";
@@ -278,5 +279,6 @@ export const commandLinePasswordDetector: Detector = {
     scanSecretStores(text, out);
     scanPgpassEntries(text, out);
     scanLoginProcedures(text, out);
+    scanMailSessions(text, out);
   },
 };

@@ -498,6 +498,43 @@ describe("passwords on command lines", () => {
     ]);
   });
 
+  it("masks credentials in mail sessions: IMAP LOGIN, SASL initial responses, SMTP AUTH LOGIN's answer", () => {
+    masksTo([
+      ["a001 LOGIN bob S3cr3tPw", "a001 LOGIN bob [REDACTED:password]"],
+      [
+        'C: A1 LOGIN "bob" "S3cr3t Pw"\nS: A1 OK LOGIN completed',
+        'C: A1 LOGIN "bob" "[REDACTED:password]"\nS: A1 OK LOGIN completed',
+      ],
+      // imaplib's debug log; a lower-case login with a quoted password
+      ["  29:04.55 > b'JNAN1 LOGIN bob \"S3cr3tPw\"'", "  29:04.55 > b'JNAN1 LOGIN bob \"[REDACTED:password]\"'"],
+      ['1 login "bob" "S3cr3tPw"', '1 login "bob" "[REDACTED:password]"'],
+      // base64 of \0bob\0S3cretPass99, and of XOAUTH2's user=…^Aauth=Bearer …
+      ["a1 AUTHENTICATE PLAIN AGJvYgBTM2NyZXRQYXNzOTk=", "a1 AUTHENTICATE PLAIN [REDACTED:credential]"],
+      [
+        "AUTH XOAUTH2 dXNlcj1ib2JAZXhhbXBsZS5jb20BYXV0aD1CZWFyZXIgeWEyOS52Zkk5ZS0wAQE=",
+        "AUTH XOAUTH2 [REDACTED:credential]",
+      ],
+      [
+        "AUTH LOGIN\n334 VXNlcm5hbWU6\nYm9i\n334 UGFzc3dvcmQ6\nUzNjcmV0UGFzczk5\n235 2.7.0 OK",
+        "AUTH LOGIN\n334 VXNlcm5hbWU6\nYm9i\n334 UGFzc3dvcmQ6\n[REDACTED:password]\n235 2.7.0 OK",
+      ],
+      // smtplib's debug log shows the prompt twice before the client's line
+      [
+        "reply: b'334 UGFzc3dvcmQ6\\r\\n'\nreply: retcode (334); Msg: b'UGFzc3dvcmQ6'\nsend: 'UzNjcmV0UGFzczk5\\r\\n'",
+        "reply: b'334 UGFzc3dvcmQ6\\r\\n'\nreply: retcode (334); Msg: b'UGFzc3dvcmQ6'\nsend: '[REDACTED:password]\\r\\n'",
+      ],
+      ["S: 334 UGFzc3dvcmQ6\nC: UzNjcmV0UGFzczk5", "S: 334 UGFzc3dvcmQ6\nC: [REDACTED:password]"],
+    ]);
+    keeps([
+      "a1 LOGIN bob $IMAP_PASSWORD",
+      "at 10 login admin quickly",
+      "the login page is slow",
+      "we use AUTH PLAIN over TLS only",
+      "AUTH LOGIN\n334 VXNlcm5hbWU6", // the user name is not a secret
+      "334 UGFzc3dvcmQ6\n535 5.7.8 Authentication failed",
+    ]);
+  });
+
   it("masks rar's passwords, net-snmp's passphrases and Samba's long --user", () => {
     masksTo([
       ["rar a -pS3cr3tPw backup.rar db/", "rar a -p[REDACTED:password] backup.rar db/"],

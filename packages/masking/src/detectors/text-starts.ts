@@ -33,6 +33,11 @@ export const HEADER_WORDS = [
   // SQL Server's sp_addlogin and sp_password
   "addlogin",
   "password",
+  // mail sessions: IMAP's LOGIN, SASL's AUTH and AUTHENTICATE, SMTP's "Password:" prompt in base64
+  "login",
+  "auth",
+  "ugfzc3dvcmq6",
+  "cgfzc3dvcmq6",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
