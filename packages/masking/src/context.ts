@@ -7,7 +7,7 @@ import type { PathMatcher } from "./json-path";
 import type { KeyFacts } from "./key-facts";
 import { redactedToken } from "./labels";
 import { PathNode, type PathRef, pathText } from "./lazy-path";
-import { pairFields } from "./named-pairs";
+import { type NamedValue, oauthCodeOf, pairFields } from "./named-pairs";
 import { applyStrategy, type Replacement, resolveStrategy } from "./strategies";
 import type { Finding, MaskLimits, Strategy } from "./types";
 
@@ -63,6 +63,8 @@ export class MaskContext {
   private lastFacts: KeyFacts[] = [];
   /** The name and value fields of the last keys (`pairFields`), read with them. */
   lastPairFields: [number, number] | null = null;
+  /** The OAuth code among the last keys (`oauthCodeOf`), read with them. */
+  lastOAuthCode: NamedValue | null = null;
 
   constructor(
     readonly policy: CompiledPolicy,
@@ -76,6 +78,7 @@ export class MaskContext {
     this.lastKeys = keys;
     this.lastFacts = keys.map(this.policy.keys);
     this.lastPairFields = pairFields(keys);
+    this.lastOAuthCode = oauthCodeOf(keys);
     return this.lastFacts;
   }
 

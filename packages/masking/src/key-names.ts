@@ -557,6 +557,14 @@ function pairRule(words: string[], i: number): KeyClass | null | undefined {
   // one-time codes and seeds a second factor is made from: `recovery_codes`, `totp_seed`, `seed_phrase`
   if ((w === "code" || w === "codes") && (prev === "recovery" || prev === "backup"))
     return { type: "password", strength: "strong", numeric: true };
+  // OAuth's codes, each exchanged for a token, when they look generated (a device's `device_code` may
+  // name its model): `authorization_code`, `auth_code`, `device_code`, and PKCE's `code_verifier`
+  // (its `code_challenge` is a hash made public)
+  if (
+    (w === "code" && (prev === "authorization" || prev === "auth" || prev === "oauth" || prev === "device")) ||
+    (w === "verifier" && prev === "code")
+  )
+    return { type: "token", strength: "weak", numeric: false };
   if ((w === "seed" && prev !== undefined && SECOND_FACTOR.has(prev)) || (w === "phrase" && prev === "seed"))
     return { type: "secret", strength: "strong", numeric: false };
   if (w === "id" && (prev === "key" || prev === "access"))

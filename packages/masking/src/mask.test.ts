@@ -149,6 +149,40 @@ describe("mask", () => {
     });
   });
 
+  it("masks an OAuth code in a token request or a callback's query, not a code key elsewhere", () => {
+    const input = {
+      exchange: {
+        grant_type: "authorization_code",
+        code: "SplxlOBeZQQYbYS6WxSbIA",
+        redirect_uri: "https://c.example.com/cb",
+        code_verifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+      },
+      callback: { code: "4/0AX4XfWh7kq9Vn3bR2pLm8sTqW3eRt", state: "af0ifjsldkj", scope: "email openid" },
+      device: { device_code: "3584d83530557fdd1f46af8289938c8ef79f9dc5", user_code: "WDJB-MJHT" },
+      promo: { code: "PROMO2024X", state: "expired" },
+      error: { code: "ERR_TIMEOUT", grant_type: "password" },
+      address: { postal_code: "94107", country_code: "US" },
+      hardware: { device_code: "TEMP-SENSOR-01" },
+    };
+    const { masked, findings } = mask(input);
+    expect(masked).toEqual({
+      ...input,
+      exchange: {
+        ...input.exchange,
+        code: "[REDACTED:token]",
+        code_verifier: "[REDACTED:token]",
+      },
+      callback: { ...input.callback, code: "[REDACTED:token]" },
+      device: { ...input.device, device_code: "[REDACTED:token]" },
+    });
+    expect(findings).toContainEqual({
+      path: "$.exchange.code",
+      type: "token",
+      detector: "key:code",
+      strategy: "redact",
+    });
+  });
+
   it("reads a command's arguments given as an array: long flags by name, short flags by command", () => {
     const cases: Array<[string[], string[]]> = [
       [

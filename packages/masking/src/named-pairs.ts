@@ -46,6 +46,28 @@ export function pairFields(keys: string[]): [number, number] | null {
   return nameAt < 0 || valueAt < 0 ? null : [nameAt, valueAt];
 }
 
+// OAuth's code, exchanged for a token, when it looks generated: in a token request
+// (`{"grant_type": "authorization_code", "code": …, "redirect_uri": …}`) and in a callback's query
+// read into an object (`{"code": …, "state": …, "scope": …}`: `state` alone is too common a word
+// beside `code`, as in `{"code": "PROMO24", "state": "expired"}`). A `code` key elsewhere (an error's,
+// a country's) is left to its value.
+const TOKEN_REQUEST_KEYS = new Set(["grant_type", "redirect_uri", "code_verifier"]);
+const CALLBACK_KEYS = new Set(["code", "state", "session_state", "scope", "iss", "authuser", "prompt", "hd"]);
+const OAUTH_ONLY_CALLBACK_KEYS = ["session_state", "scope", "iss", "authuser"];
+const OAUTH_CODE: KeyClass = { type: "token", strength: "weak", numeric: false };
+
+/** An object's `code` key when the object is an OAuth token request or callback, or null. */
+export function oauthCodeOf(keys: string[]): NamedValue | null {
+  const at = keys.indexOf("code");
+  if (at < 0 || keys.length > 2 * MAX_PAIR_KEYS) return null;
+  const oauth =
+    keys.some((k) => TOKEN_REQUEST_KEYS.has(k)) ||
+    (keys.includes("state") &&
+      keys.every((k) => CALLBACK_KEYS.has(k)) &&
+      OAUTH_ONLY_CALLBACK_KEYS.some((k) => keys.includes(k)));
+  return oauth ? { at, cls: OAUTH_CODE, detector: "key:code" } : null;
+}
+
 /** The value an object's name field names as a credential (fields from `pairFields`), or null. */
 export function namedValueOf(fields: [number, number], keys: string[], values: unknown[]): NamedValue | null {
   const cls = nameClass(values[fields[0]]);

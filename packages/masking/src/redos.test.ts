@@ -175,6 +175,10 @@ const GENERIC_UNITS = [
   "AUTHENTICATE PLAIN ",
   "334 UGFzc3dvcmQ6\n",
   "send: 'a\n",
+  "?code=a1",
+  "&code=",
+  '"code":"a1',
+  "code_verifier=",
 ];
 
 describe("no catastrophic backtracking", () => {

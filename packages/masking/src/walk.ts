@@ -285,7 +285,8 @@ function walkObject(
   const k8sSecret = typeof kind === "string" && KIND_SECRET.test(kind);
   const facts = ctx.keyFactsOf(keys);
   const pair = ctx.lastPairFields;
-  const named = pair === null ? null : namedValueOf(pair, keys, values);
+  // a value named by the object's name field, or an OAuth request's code
+  const named = pair === null ? ctx.lastOAuthCode : namedValueOf(pair, keys, values);
   // a key that may be masked may come out as another key of the object (or of an object beside it)
   const pathsMayRepeat = keysRepeat || ctx.repeatedWalks > 0 || facts.some((f) => f.matches.length > 0);
   // once a key is renamed (masked), a later key may be written where it was

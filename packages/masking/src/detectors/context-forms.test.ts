@@ -333,6 +333,46 @@ describe("setters", () => {
   });
 });
 
+describe("OAuth codes", () => {
+  it("masks an authorization code in a callback or a token request, a code verifier and a device code", () => {
+    masksTo([
+      [
+        "https://app.example.com/oauth/callback?code=4/0AX4XfWh7kq9Vn3bR2pLm8sT&state=xyz123",
+        "https://app.example.com/oauth/callback?code=[REDACTED:token]&state=xyz123",
+      ],
+      [
+        "GET /cb?state=af0ifjsldkj&code=SplxlOBeZQQYbYS6WxSbIA HTTP/1.1",
+        "GET /cb?state=af0ifjsldkj&code=[REDACTED:token] HTTP/1.1",
+      ],
+      [
+        "grant_type=authorization_code&code=SplxlOBeZQQYbYS6WxSbIA&redirect_uri=https%3A%2F%2Fc.example.com%2Fcb",
+        "grant_type=authorization_code&code=[REDACTED:token]&redirect_uri=https%3A%2F%2Fc.example.com%2Fcb",
+      ],
+      [
+        'POST /token body={"grant_type":"authorization_code","code":"SplxlOBeZQQYbYS6WxSbIA"}',
+        'POST /token body={"grant_type":"authorization_code","code":"[REDACTED:token]"}',
+      ],
+      [
+        "code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk&grant_type=authorization_code",
+        "code_verifier=[REDACTED:token]&grant_type=authorization_code",
+      ],
+      ["x-device-code=3584d83530557fdd1f46af8289938c8ef79f9dc5", "x-device-code=[REDACTED:token]"],
+    ]);
+    keeps([
+      "?code=94107-1234&state=CA", // a ZIP code
+      "https://example.com/page?code=ABC123DEF456", // no OAuth parameter beside it
+      "https://github.com/org/repo/search?q=code&type=code",
+      "error code=E1234567 in module",
+      'log: {"code": "PROMO2024X", "state": "expired"}',
+      'log: {"code":"ERR_TIMEOUT","grant_type":"password"}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
+      "?code=${AUTH_CODE}&state=x",
+      "device_code: TEMP-SENSOR-01",
+      "decode=SplxlOBeZQQYbYS6WxSbIA&state=x",
+    ]);
+  });
+});
+
 describe("escaped text", () => {
   it("ends a value at a written line break, which stays in the text", () => {
     masksTo([

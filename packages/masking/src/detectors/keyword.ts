@@ -18,6 +18,7 @@ import {
 } from "../text-stats";
 import { isBlank, lineBefore } from "./command-tokens";
 import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
+import { scanOAuthCodes } from "./oauth-codes";
 import { eachPosition } from "./punctuation";
 import { tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
@@ -341,6 +342,7 @@ export const keywordDetector: Detector = {
     valueChars = 0;
     tableEnd = 0;
     scanLoginCalls(text, out);
+    scanOAuthCodes(text, out);
     // where a root may start, from the text profile pass: only those places are tried
     const roots = keywordRootHits(text);
     if (roots !== null) {

@@ -38,6 +38,8 @@ export const HEADER_WORDS = [
   "auth",
   "ugfzc3dvcmq6",
   "cgfzc3dvcmq6",
+  // OAuth's codes
+  "code",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
