@@ -179,6 +179,9 @@ const GENERIC_UNITS = [
   "&code=",
   '"code":"a1',
   "code_verifier=",
+  "| password      ",
+  "| a | password |\n+---+---+\n",
+  "| **password** | `",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -408,6 +408,31 @@ describe("tables", () => {
     ]);
   });
 
+  it("reads MySQL's and psql's result tables, and a Markdown table of settings by its rows", () => {
+    masksTo([
+      [
+        "+----------+--------------+\n| username | password     |\n+----------+--------------+\n| bob      | S3cretPass99 |\n+----------+--------------+\n1 row in set (0.00 sec)",
+        "+----------+--------------+\n| username | password     |\n+----------+--------------+\n| bob      | [REDACTED:password] |\n+----------+--------------+\n1 row in set (0.00 sec)",
+      ],
+      [
+        " username |   password\n----------+--------------\n bob      | S3cretPass99\n(1 row)",
+        " username |   password\n----------+--------------\n bob      | [REDACTED:password]\n(1 row)",
+      ],
+      // a setting's name in the first cell, its value in the second, decorated or not
+      [
+        "| Field | Value |\n|---|---|\n| Username | admin |\n| **Password** | `S3cretPass99` |\n| Host | db.example.com |",
+        "| Field | Value |\n|---|---|\n| Username | admin |\n| **Password** | `[REDACTED:password]` |\n| Host | db.example.com |",
+      ],
+      // with no line under it, such a row is not a header: the rows below are settings too
+      [
+        "| password | S3cretPass99 |\n| host | db1 |\n| port | 5432 |",
+        "| password | [REDACTED:password] |\n| host | db1 |\n| port | 5432 |",
+      ],
+    ]);
+    // a setting's value is held to the prose test: a description or a plain word is not one
+    keeps(["| password | The user's password |", "| password | required |", "| Password | changeme |"]);
+  });
+
   it("reads on past a row of another width, masking every cell a split value could span", () => {
     masksTo([
       [

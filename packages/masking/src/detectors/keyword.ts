@@ -20,7 +20,7 @@ import { isBlank, lineBefore } from "./command-tokens";
 import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
 import { scanOAuthCodes } from "./oauth-codes";
 import { eachPosition } from "./punctuation";
-import { tableBelow } from "./table-columns";
+import { cellBeside, tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 
@@ -255,7 +255,7 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   const value =
     (field >= 0 ? (siblingValue(text, e) ?? siblingValueBefore(text, field)) : null) ??
     findValue(text, s, e, cls, cliFlag, field >= 0);
-  if (!value) return columnValues(text, s, e, out) ?? keyEnd;
+  if (!value) return columnValues(text, s, e, out) ?? cellValue(text, s, e, cls, key, out) ?? keyEnd;
   if (value.prose) return proseValues(text, s, value, cls, key, out) ?? keyEnd;
   if (!credentialValue(text, s, value, value.byPosition ? BY_POSITION : cls, key, out)) return keyEnd;
   // a masked value holds no further assignments worth reading
@@ -318,6 +318,14 @@ function columnValues(text: string, s: number, e: number, out: Match[]): number 
     out.push({ start: v.start, end: v.end, type: v.cls.type, detector: "keyword", category: "secret" });
   }
   return table.headerEnd;
+}
+
+/** The name fills a Markdown row's first cell: the word in the second, held to the prose test. */
+function cellValue(text: string, s: number, e: number, cls: KeyClass, key: string, out: Match[]): number | null {
+  if (text.charCodeAt(e) !== 32 && text.charCodeAt(e) !== 124 && text[e] !== "*" && text[e] !== "`") return null;
+  const cell = cellBeside(text, s, e);
+  if (cell === null) return null;
+  return credentialValue(text, s, { ...cell, prose: true }, cls, key, out) ? cell.end : null;
 }
 
 // Characters of values read and judged in the current scan. A value that is not a credential is

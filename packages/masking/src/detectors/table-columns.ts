@@ -1,7 +1,8 @@
 // A credential named in a table's header and written in its rows: CSV or TSV (`name,password` then
 // `bob,S3cret`) and Markdown tables (`| user | password |`, `|---|---|`, `| bob | S3cret |`). The
 // keyword detector finds the name in the header line; this reads the table below it once and
-// returns the cell under every credential-named column.
+// returns the cell under every credential-named column. A Markdown table of settings names the
+// credential in a row instead (`| Password | S3cret |`): the cell beside the name.
 import { classifyKey, type KeyClass } from "../key-names";
 
 export interface TableValue {
@@ -26,7 +27,8 @@ const MAX_LINE = 4096;
 const MAX_ROWS = 10_000;
 // a column's name: up to three words (`password`, `DB Password`, `API key id`), not a sentence
 const HEADER_CELL = /^[A-Za-z_][\w.-]{0,31}(?: [\w.-]{1,31}){0,2}$/;
-const ALIGNMENT_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+// the line under a header: Markdown's (`|---|:---:|`), psql's (`-----+-----`) or MySQL's (`+-----+-----+`)
+const ALIGNMENT_ROW = /^[ \t]*[|+]?[ \t]*:?-{3,}:?[ \t]*(?:[|+][ \t]*:?-{3,}:?[ \t]*)*[|+]?[ \t]*$/;
 
 interface Cell {
   start: number;
@@ -122,7 +124,8 @@ const isLineEdge = (c: string | undefined) => c === undefined || c === "\n" || c
 /** Cheap test first: the name fills a cell, a delimiter or the line's edge on both sides of it. */
 function fillsCell(text: string, s: number, e: number): boolean {
   let b = e;
-  while (b < text.length && b - e < 4 && (text[b] === " " || text[b] === '"' || text[b] === "'")) b++;
+  // MySQL pads its cells to the column's width
+  while (b < text.length && b - e < 64 && (text[b] === " " || text[b] === '"' || text[b] === "'")) b++;
   if (!isDelimiter(text[b]) && !isLineEdge(text[b])) return false;
   let a = s;
   while (a > 0 && s - a < 32 && /[\w .'"-]/.test(text[a - 1]!)) a--;
@@ -153,6 +156,9 @@ export function tableBelow(text: string, s: number, e: number): Table | null {
   if (delimiter === "|") {
     const end = lineFrom(text, at);
     if (end !== null && ALIGNMENT_ROW.test(text.slice(at, end))) at = end + 1;
+    // with no line under it, two cells naming the credential first are a setting and its value
+    // (`| password | S3cret |`, read by `cellBeside`), not a header
+    else if (names.length === 2 && columns.length === 1 && columns[0]!.index === 0) return null;
   }
   let raggedRows = 0;
   for (let rows = 0; rows < MAX_ROWS && at < text.length; rows++) {
@@ -168,4 +174,26 @@ export function tableBelow(text: string, s: number, e: number): Table | null {
   }
   const end = Math.min(at, text.length);
   return values.length > 0 ? { headerEnd: b, end, chars: end - a, values } : null;
+}
+
+// what may decorate a name or a value in a Markdown cell: code spans and bold or italic marks
+const DECORATION = /^[`*_]{0,3}|[`*_]{0,3}$/g;
+
+/**
+ * The second cell of the Markdown row whose first cell is the name at [s, e) (`| **Password** |
+ * \`S3cret\` |`): without its decoration, when the row has two cells and the cell holds one word.
+ */
+export function cellBeside(text: string, s: number, e: number): Cell | null {
+  const line = lineAround(text, s, e);
+  if (line === null) return null;
+  const [a, b] = line;
+  if (text.slice(a, s).trim().replace(/^\|/, "").replace(DECORATION, "").trim() !== "") return null;
+  const row = inner(cells(text, a, b, "|"), "|");
+  if (row.length !== 2 || row[0]!.end > e + 3) return null;
+  const cell = row[1]!;
+  const raw = text.slice(cell.start, cell.end);
+  const value = raw.replace(DECORATION, "");
+  if (value.length === 0 || /\s/.test(value)) return null;
+  const start = cell.start + raw.indexOf(value);
+  return { start, end: start + value.length, quoted: false };
 }
