@@ -320,9 +320,15 @@ function columnValues(text: string, s: number, e: number, out: Match[]): number 
   return table.headerEnd;
 }
 
+const DECORATION_CHARS = " \t*`_";
+
 /** The name fills a Markdown row's first cell: the word in the second, held to the prose test. */
 function cellValue(text: string, s: number, e: number, cls: KeyClass, key: string, out: Match[]): number | null {
-  if (text.charCodeAt(e) !== 32 && text.charCodeAt(e) !== 124 && text[e] !== "*" && text[e] !== "`") return null;
+  // cheap tests first: a pipe before the name, past its decoration, and a blank or a pipe after it
+  let a = s;
+  while (a > 0 && s - a < 8 && DECORATION_CHARS.includes(text[a - 1]!)) a--;
+  const after = text[e];
+  if (text[a - 1] !== "|" || after === undefined || !(after === "|" || DECORATION_CHARS.includes(after))) return null;
   const cell = cellBeside(text, s, e);
   if (cell === null) return null;
   return credentialValue(text, s, { ...cell, prose: true }, cls, key, out) ? cell.end : null;
