@@ -182,6 +182,9 @@ const GENERIC_UNITS = [
   "| password      ",
   "| a | password |\n+---+---+\n",
   "| **password** | `",
+  "login with a",
+  "log in as a / ",
+  "sign in a:",
 ];
 
 describe("no catastrophic backtracking", () => {

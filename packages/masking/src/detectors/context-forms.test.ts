@@ -333,6 +333,30 @@ describe("setters", () => {
   });
 });
 
+describe("login sentences", () => {
+  it("masks the password of a user/password pair after a login word, not ways to log in or times", () => {
+    masksTo([
+      ["login with admin/S3cretPass99", "login with admin/[REDACTED:password]"],
+      ["log in as admin / S3cretPass99.", "log in as admin / [REDACTED:password]."],
+      ["logon as sa/S3cretPass99", "logon as sa/[REDACTED:password]"],
+      ["Login: admin:S3cretPass99", "Login: admin:[REDACTED:password]"],
+      [
+        "Sign in with ops / S3cretPass99 and check the dashboard",
+        "Sign in with ops / [REDACTED:password] and check the dashboard",
+      ],
+    ]);
+    keeps([
+      "login with google/github",
+      "log in with SSO/SAML2",
+      "last login: 2026-12-07T20:51:54.123456Z",
+      "please login with admin/admin", // a plain word: held to the prose test
+      "signin as root/$ROOT_PW",
+      "the login/logout flow is broken",
+      "see login.example.com/v2/auth123xyz",
+    ]);
+  });
+});
+
 describe("OAuth codes", () => {
   it("masks an authorization code in a callback or a token request, a code verifier and a device code", () => {
     masksTo([

@@ -18,6 +18,7 @@ import {
 } from "../text-stats";
 import { isBlank, lineBefore } from "./command-tokens";
 import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
+import { scanLoginSentences } from "./login-sentences";
 import { scanOAuthCodes } from "./oauth-codes";
 import { eachPosition } from "./punctuation";
 import { cellBeside, tableBelow } from "./table-columns";
@@ -357,6 +358,7 @@ export const keywordDetector: Detector = {
     tableEnd = 0;
     scanLoginCalls(text, out);
     scanOAuthCodes(text, out);
+    scanLoginSentences(text, out);
     // where a root may start, from the text profile pass: only those places are tried
     const roots = keywordRootHits(text);
     if (roots !== null) {

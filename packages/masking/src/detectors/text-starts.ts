@@ -33,8 +33,13 @@ export const HEADER_WORDS = [
   // SQL Server's sp_addlogin and sp_password
   "addlogin",
   "password",
-  // mail sessions: IMAP's LOGIN, SASL's AUTH and AUTHENTICATE, SMTP's "Password:" prompt in base64
+  // mail sessions: IMAP's LOGIN, SASL's AUTH and AUTHENTICATE, SMTP's "Password:" prompt in base64;
+  // and sentences with a login word (`log in as bob / …`)
   "login",
+  "log in",
+  "logon",
+  "sign in",
+  "signin",
   "auth",
   "ugfzc3dvcmq6",
   "cgfzc3dvcmq6",
