@@ -60,6 +60,23 @@ describe("provider credentials", () => {
   });
 });
 
+describe("gitleaks' entropy floors", () => {
+  it("leaves a provider prefix followed by filler, where gitleaks' rule sets a floor, and finds a random body", () => {
+    const cases: [string, string, string][] = [
+      // [prefix, filler body, random body's alphabet]
+      ["AI" + "za", `Sy${"b".repeat(33)}`, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"],
+      ["GR" + "1348941", "ab".repeat(10), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"],
+      ["gl" + "c_", "a1".repeat(20), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"],
+      ["sg" + "p_", "ab12".repeat(10), "0123456789abcdef"],
+    ];
+    for (const [prefix, filler, alphabet] of cases) {
+      expect(scan(`saw ${prefix}${filler} in a log`, detectors), prefix).toEqual([]);
+      const token = prefix + body(filler.length, 7, alphabet);
+      expect(coversAll(`saw ${token} in a log`, token), token).toBe(true);
+    }
+  });
+});
+
 describe("credentials found by their surroundings", () => {
   it("masks a whole PEM private key block, even without the END line", () => {
     const pem = fake.privateKey();

@@ -2,7 +2,7 @@
 // length. Each rule is bounded (no unbounded repetition) and anchored on a literal, so the rules cost
 // nothing on strings that do not contain their prefix. Bodies that are obviously placeholders
 // (`ghp_xxxx…`, `AKIAXXXX…`) are left alone: they are documentation, not credentials.
-import { isMaskedBody, longestSequence } from "../text-stats";
+import { isMaskedBody, longestSequence, shannonEntropy } from "../text-stats";
 import { type PatternSpec, patternDetector } from "./patterns";
 import { eachPosition } from "./punctuation";
 import type { Detector } from "./types";
@@ -22,6 +22,8 @@ function rule(
     widen?: boolean;
     prefix?: number;
     valid?: (v: string) => boolean;
+    /** gitleaks' per-rule floor on the match's Shannon entropy (bits per character): rejects filler. */
+    entropy?: number;
     gate?: (text: string) => boolean;
     startsAt?: (text: string, at: number) => boolean;
   } = {},
@@ -46,7 +48,10 @@ function rule(
     ...(opts.widen ? { widen: true } : {}),
     ...(opts.gate ? { gate: opts.gate } : {}),
     ...(anchored && opts.startsAt ? { startsAt: opts.startsAt } : {}),
-    valid: (v: string) => !isMaskedBody(v.slice(prefix)) && (opts.valid ? opts.valid(v) : true),
+    valid: (v: string) =>
+      !isMaskedBody(v.slice(prefix)) &&
+      (opts.entropy === undefined || shannonEntropy(v) >= opts.entropy) &&
+      (opts.valid ? opts.valid(v) : true),
   };
 }
 
@@ -161,7 +166,7 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     ["bedrock-api-key-"],
     `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/=%_-]{0,2048}`,
   ),
-  rule("gcp", "gcp_api_key", ["AIza"], `${L}AIza[0-9A-Za-z_-]{35}${R}`, { prefix: 4 }),
+  rule("gcp", "gcp_api_key", ["AIza"], `${L}AIza[0-9A-Za-z_-]{35}${R}`, { prefix: 4, entropy: 4 }),
   rule("gcp", "gcp_oauth_token", ["ya29."], `${L}ya29\\.[0-9A-Za-z_-]{20,2048}`, { prefix: 5 }),
   rule("gcp", "gcp_refresh_token", ["1//0"], `${L}1//0[0-9A-Za-z_-]{40,512}`, { prefix: 4 }),
   rule(
@@ -196,12 +201,12 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     { prefix: 5 },
   ),
   rule("gitlab", "gitlab_token", ["glsoat-"], `${L}glsoat-[A-Za-z0-9_-]{20,50}${R}`, { prefix: 7 }),
-  rule("gitlab", "gitlab_token", ["glptt-"], `${L}glptt-[A-Za-z0-9_-]{40}${R}`, { prefix: 6 }),
+  rule("gitlab", "gitlab_token", ["glptt-"], `${L}glptt-[A-Za-z0-9_-]{40}${R}`, { prefix: 6, entropy: 3 }),
   rule("gitlab", "gitlab_token", ["glimt-"], `${L}glimt-[A-Za-z0-9_-]{25}${R}`, { prefix: 6 }),
   rule("gitlab", "gitlab_token", ["gloas-"], `${L}gloas-[A-Za-z0-9_-]{64}${R}`, { prefix: 6 }),
   rule("gitlab", "gitlab_token", ["glcbt-"], `${L}glcbt-(?:[0-9a-fA-F]{2}_)?[A-Za-z0-9_-]{20}${R}`, { prefix: 6 }),
   rule("gitlab", "gitlab_token", ["glagent-"], `${L}glagent-[A-Za-z0-9_-]{50,1024}${R}`, { prefix: 8 }),
-  rule("gitlab", "gitlab_token", ["GR1348941"], `${L}GR1348941[A-Za-z0-9_-]{20,50}${R}`, { prefix: 9 }),
+  rule("gitlab", "gitlab_token", ["GR1348941"], `${L}GR1348941[A-Za-z0-9_-]{20,50}${R}`, { prefix: 9, entropy: 3 }),
   // Chat and collaboration
   rule("slack", "slack_token", ["xoxb-"], `${L}xoxb-\\d{8,14}-(?:\\d{8,14}-)?[A-Za-z0-9]{18,34}${R}`, { prefix: 5 }),
   rule("slack", "slack_token", ["xoxp-", "xoxe-"], `${L}xox[pe]-\\d{8,14}-\\d{8,14}-\\d{8,14}-[A-Za-z0-9]{20,64}${R}`, {
@@ -335,10 +340,11 @@ export const SECRET_PATTERNS: PatternSpec[] = [
   rule("sentry", "sentry_token", ["sntryu_"], `${L}sntryu_[a-f0-9]{64}${R}`, { prefix: 7 }),
   rule("sourcegraph", "sourcegraph_token", ["sgp_"], `${L}sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}${R}`, {
     prefix: 4,
+    entropy: 3,
   }),
-  rule("grafana", "grafana_token", ["glc_"], `${L}glc_[A-Za-z0-9+/]{32,400}={0,2}`, { prefix: 4 }),
+  rule("grafana", "grafana_token", ["glc_"], `${L}glc_[A-Za-z0-9+/]{32,400}={0,2}`, { prefix: 4, entropy: 3 }),
   rule("grafana", "grafana_token", ["glsa_"], `${L}glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}${R}`, { prefix: 5 }),
-  rule("grafana", "grafana_token", ["eyJrIjoi"], `${L}eyJrIjoi[A-Za-z0-9]{70,400}={0,2}`),
+  rule("grafana", "grafana_token", ["eyJrIjoi"], `${L}eyJrIjoi[A-Za-z0-9]{70,400}={0,2}`, { entropy: 3 }),
   rule("heroku", "heroku_key", ["HRKU-"], `${L}HRKU-AA[0-9A-Za-z_-]{58}${R}`, { prefix: 7 }),
   rule("flyio", "flyio_token", ["fo1_"], `${L}fo1_[A-Za-z0-9_-]{43}${R}`, { prefix: 4 }),
   rule("flyio", "flyio_token", ["fm1", "fm2"], `${L}fm[12][ar]?_[A-Za-z0-9+/]{100,4096}={0,3}`, { prefix: 5 }),
