@@ -54,6 +54,7 @@ describe("provider credentials", () => {
       "sk_live_",
       ["pk", "_live_", body(24)].join(""), // publishable, public by design
       "hf_requiredCharacteristicTypesForDisplayMetadata",
+      ["AI", "za", "SyQ9", "abcdefghijklmnopqrstuvwxyz", "x7Kp2"].join(""), // the alphabet: an example
     ]) {
       expect(scan(text, detectors), text).toEqual([]);
     }

@@ -11,6 +11,9 @@ import type { Detector } from "./types";
 const L = "\\b";
 const R = "(?![A-Za-z0-9_])";
 
+// gitleaks' global stop word: a value holding the whole alphabet is an example (`AIzaSyabcdef…`)
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+
 function rule(
   detector: string,
   type: string,
@@ -50,6 +53,7 @@ function rule(
     ...(anchored && opts.startsAt ? { startsAt: opts.startsAt } : {}),
     valid: (v: string) =>
       !isMaskedBody(v.slice(prefix)) &&
+      !v.includes(ALPHABET) &&
       (opts.entropy === undefined || shannonEntropy(v) >= opts.entropy) &&
       (opts.valid ? opts.valid(v) : true),
   };
