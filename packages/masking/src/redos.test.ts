@@ -185,6 +185,8 @@ const GENERIC_UNITS = [
   "login with a",
   "log in as a / ",
   "sign in a:",
+  "user/pass = a / ",
+  "creds → a / ",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -344,6 +344,12 @@ describe("login sentences", () => {
         "Sign in with ops / S3cretPass99 and check the dashboard",
         "Sign in with ops / [REDACTED:password] and check the dashboard",
       ],
+      // a name for a user and a password, then both (the user was masked, the password left)
+      ["username/password = admin / S3cretPass99", "username/password = admin / [REDACTED:password]"],
+      ["Username / Password: admin / S3cretPass99", "Username / Password: admin / [REDACTED:password]"],
+      ["creds → bob / S3cretPass99", "creds → [REDACTED:credential]"],
+      // a name for the password alone keeps its first value
+      ["password = S3cretPass99 / rotate monthly", "password = [REDACTED:password] / rotate monthly"],
     ]);
     keeps([
       "login with google/github",

@@ -258,9 +258,37 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
     findValue(text, s, e, cls, cliFlag, field >= 0);
   if (!value) return columnValues(text, s, e, out) ?? cellValue(text, s, e, cls, key, out) ?? keyEnd;
   if (value.prose) return proseValues(text, s, value, cls, key, out) ?? keyEnd;
+  const password = value.quoted ? null : passwordAfterUser(text, value, cls);
+  if (password !== null) return credentialValue(text, s, password, cls, key, out) ? password.end : keyEnd;
   if (!credentialValue(text, s, value, value.byPosition ? BY_POSITION : cls, key, out)) return keyEnd;
   // a masked value holds no further assignments worth reading
   return Math.max(keyEnd, value.end);
+}
+
+// `username/password = bob / S3cret`, `creds → bob / S3cret`: a name for a user and a password,
+// then the user, a slash with blanks around it (without them it is one token, `bob/S3cret`, read
+// whole) and the password. A name for the password alone (`password = S3cret / rotate monthly`)
+// keeps its first value.
+const USER_SLASH = /[ \t]{1,2}\/[ \t]{1,2}(?=[^\s/])/y;
+const USER_AND_PASSWORD_NAME = /(?:user(?:name)?|login|u)[ \t]{0,2}\/[ \t]{0,2}(?:pass(?:word)?|pwd|pw|p)$/i;
+
+/**
+ * The password of a user/password pair written after a name for both: the password alone, or, for
+ * a credential name (`creds`), the whole pair (as `creds: bob / S3cret` is read to its line's end).
+ */
+function passwordAfterUser(text: string, user: Value, cls: KeyClass): Value | null {
+  const credential = cls.type === "credential";
+  if (
+    !credential &&
+    !USER_AND_PASSWORD_NAME.test(text.slice(Math.max(0, user.start - 64), user.start).replace(/[\s:=→>-]+$/, ""))
+  )
+    return null;
+  USER_SLASH.lastIndex = user.end;
+  if (!USER_SLASH.test(text)) return null;
+  const r = readBare(text, USER_SLASH.lastIndex, false, true);
+  const end = beforeSentencePunctuation(text, r.start, r.end);
+  if (end <= r.start) return null;
+  return { start: credential ? user.start : r.start, end, quoted: false };
 }
 
 /** Adds the value to `out` when it holds a credential; says whether it did. */
