@@ -277,14 +277,12 @@ const USER_AND_PASSWORD_NAME = /(?:user(?:name)?|login|u)[ \t]{0,2}\/[ \t]{0,2}(
  * a credential name (`creds`), the whole pair (as `creds: bob / S3cret` is read to its line's end).
  */
 function passwordAfterUser(text: string, user: Value, cls: KeyClass): Value | null {
-  const credential = cls.type === "credential";
-  if (
-    !credential &&
-    !USER_AND_PASSWORD_NAME.test(text.slice(Math.max(0, user.start - 64), user.start).replace(/[\s:=→>-]+$/, ""))
-  )
-    return null;
+  if (cls.type !== "password" && cls.type !== "credential") return null;
   USER_SLASH.lastIndex = user.end;
   if (!USER_SLASH.test(text)) return null;
+  const credential = cls.type === "credential";
+  const name = text.slice(Math.max(0, user.start - 64), user.start).replace(/[\s:=→>-]+$/, "");
+  if (!credential && !USER_AND_PASSWORD_NAME.test(name)) return null;
   const r = readBare(text, USER_SLASH.lastIndex, false, true);
   const end = beforeSentencePunctuation(text, r.start, r.end);
   if (end <= r.start) return null;
