@@ -187,6 +187,8 @@ const GENERIC_UNITS = [
   "sign in a:",
   "user/pass = a / ",
   "creds → a / ",
+  "password: |\n  a\n",
+  'password = """',
 ];
 
 describe("no catastrophic backtracking", () => {

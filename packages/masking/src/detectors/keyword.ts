@@ -533,7 +533,9 @@ function findValue(
     const r = readQuoted(text, v);
     return /\s/.test(text.slice(r.start, r.end)) ? null : r; // `command substitution`
   }
+  if ((c === '"' || c === "'") && text.startsWith(c.repeat(3), v)) return readTripleQuoted(text, v);
   if (c === '"' || c === "'") return readQuoted(text, v);
+  if ((c === "|" || c === ">") && op === ":") return yamlBlock(text, s, v);
   if (c === "(" && cls.type === "credential") return passwordArgument(text, v);
   // SQL's `SET PASSWORD FOR bob = PASSWORD('…')`: the literal inside the function is the password
   if (SQL_CALL_FIRST.has(c)) {
@@ -829,6 +831,45 @@ function proseValue(text: string, after: number): Value | null {
   const r = readBare(text, v, false, true);
   const end = beforeSentencePunctuation(text, r.start, r.end);
   return end > r.start ? { start: r.start, end, quoted: false, prose: true } : null;
+}
+
+/** Python's and TOML's `"""…"""` (or `'''…'''`) from its opening quotes at `open`; null when it does not close. */
+function readTripleQuoted(text: string, open: number): Value | null {
+  const close = text.slice(open + 3, open + 3 + MAX_VALUE).indexOf(text.slice(open, open + 3));
+  return close > 0 ? { start: open + 3, end: open + 3 + close, quoted: true } : null;
+}
+
+// a YAML block scalar's header: `|` or `>`, a chomping and an indentation indicator, a comment
+const BLOCK_HEADER = /[|>](?:[+-]?[1-9]?|[1-9][+-])[ \t]*(?:#[^\n]*)?\r?\n/y;
+
+/**
+ * `password: |` and the lines under it indented deeper than the name's line (YAML's literal and folded
+ * block scalars): from the first character of the first line to the end of the last, blank lines
+ * inside kept; null when the header is not alone on its line or no line follows.
+ */
+function yamlBlock(text: string, name: number, header: number): Value | null {
+  BLOCK_HEADER.lastIndex = header;
+  if (!BLOCK_HEADER.test(text)) return null;
+  const lineStart = text.lastIndexOf("\n", name - 1) + 1;
+  let indent = 0;
+  while (text[lineStart + indent] === " ") indent++;
+  let start = -1;
+  let end = -1;
+  let at = BLOCK_HEADER.lastIndex;
+  while (at < text.length && at - BLOCK_HEADER.lastIndex < MAX_VALUE) {
+    let lineEnd = text.indexOf("\n", at);
+    if (lineEnd < 0) lineEnd = text.length;
+    let first = at;
+    while (first < lineEnd && text[first] === " ") first++;
+    const blank = first === lineEnd || (text[first] === "\r" && first + 1 === lineEnd);
+    if (!blank && first - at <= indent) break;
+    if (!blank) {
+      if (start < 0) start = first;
+      end = text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd;
+    }
+    at = lineEnd + 1;
+  }
+  return start < 0 ? null : { start, end, quoted: true };
 }
 
 /** Where a word read from a sentence ends without the sentence's punctuation after it (`hunter2hunter2.`). */

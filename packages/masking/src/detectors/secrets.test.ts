@@ -133,9 +133,25 @@ describe("keyword assignments", () => {
       `if ("${v}" == password) {`,
       `System.setProperty("API_TOKEN", "${v}")`,
       `var token string = "${v}"`,
+      // Python's and TOML's triple-quoted strings, YAML's block scalars
+      `password = """${v}"""`,
+      `token = '''${v}'''`,
+      `password: |\n  ${v}\n`,
+      `db:\n  password: >-\n    ${v}\n  host: db1`,
     ]) {
       expect(coversAll(text, v), text).toBe(true);
     }
+  });
+
+  it("masks a YAML block scalar's lines under a credential name, and only those", () => {
+    masksTo([
+      [
+        "tls:\n  private_key: |\n    MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n\n    7VJTUt9Us8cKjMzEfYyjiWA4R4\n  cert_file: /etc/tls.crt",
+        "tls:\n  private_key: |\n    [REDACTED:private_key]\n  cert_file: /etc/tls.crt",
+      ],
+      ["password: |+ # kept\n  S3cr3tPw\nuser: bob", "password: |+ # kept\n  [REDACTED:password]\nuser: bob"],
+    ]);
+    keeps(["description: |\n  the password is rotated monthly", "password: |", 'password = """"""']);
   });
 
   it("skips empty values, templates, references and metadata names", () => {
