@@ -189,6 +189,8 @@ const GENERIC_UNITS = [
   "creds → a / ",
   "password: |\n  a\n",
   'password = """',
+  'password = a.b || "',
+  'password = f("A", "',
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -403,6 +403,36 @@ describe("OAuth codes", () => {
   });
 });
 
+describe("fallbacks", () => {
+  it("masks the literal a variable falls back to, not the read of the variable or an empty default", () => {
+    masksTo([
+      [
+        'const password = process.env.DB_PASSWORD || "S3cretPass99";',
+        'const password = process.env.DB_PASSWORD || "[REDACTED:password]";',
+      ],
+      [
+        "const password = process.env.DB_PASSWORD ?? `S3cretPass99`;",
+        "const password = process.env.DB_PASSWORD ?? `[REDACTED:password]`;",
+      ],
+      [
+        'password = os.environ.get("DB_PASSWORD") or "S3cretPass99"',
+        'password = os.environ.get("DB_PASSWORD") or "[REDACTED:password]"',
+      ],
+      // a getter's default: the call's text stays (it was masked up to its first quote)
+      ['password := getEnv("DB_PASSWORD", "S3cretPass99")', 'password := getEnv("DB_PASSWORD", "[REDACTED:password]")'],
+      [
+        'val password = sys.env.getOrElse("DB_PASSWORD", "S3cretPass99")',
+        'val password = sys.env.getOrElse("DB_PASSWORD", "[REDACTED:password]")',
+      ],
+    ]);
+    keeps([
+      'const token = process.env.TOKEN || "";',
+      'password = os.environ.get("DB_PASSWORD") or "changeme"',
+      "const password = process.env.DB_PASSWORD || fallback;",
+    ]);
+  });
+});
+
 describe("escaped text", () => {
   it("ends a value at a written line break, which stays in the text", () => {
     masksTo([

@@ -76,6 +76,33 @@ const CODE_EXPRESSION =
 const AFTER_EXPRESSION = /^[ \t]{0,8}(?:$|[\r\n;,)}\]]|\|\||\?\?|&&|\?|:|\+|or\b|and\b|if\b|\/\/|#)/;
 const QUOTED_PART = /"([^"\n]{0,128})"|'([^'\n]{0,128})'/g;
 
+// what joins a code expression to the literal it falls back to: `||`, `??`, Python's `or`, Kotlin's `?:`
+const FALLBACK_OPERATOR = /[ \t]{0,8}(?:\|\||\?\?|\?:|or\b)[ \t]{0,8}(?=["'`])/y;
+// a call's first argument naming a variable to read (`getEnv("DB_PASSWORD", …)`), then its default
+const DEFAULT_ARGUMENT = /^[\w$.]{1,128}\([ \t]{0,4}(["'])[A-Z][A-Z0-9_]{1,127}\1[ \t]{0,4},[ \t]{0,4}(["'])/;
+
+/**
+ * The literal a code expression falls back to, which is the credential when the variable is unset:
+ * `process.env.DB_PASSWORD || "…"`, `os.environ.get("X") or "…"`, `getEnv("DB_PASSWORD", "…")`,
+ * `sys.env.getOrElse("X", "…")`. Null when the value at `start` is no such expression.
+ */
+function fallbackLiteral(text: string, start: number): Value | null {
+  CODE_EXPRESSION.lastIndex = start;
+  const m = CODE_EXPRESSION.exec(text);
+  if (m === null) return null;
+  FALLBACK_OPERATOR.lastIndex = start + m[0].length;
+  let quote: number;
+  if (FALLBACK_OPERATOR.test(text)) quote = FALLBACK_OPERATOR.lastIndex;
+  else {
+    const call = DEFAULT_ARGUMENT.exec(m[0]);
+    if (call === null) return null;
+    quote = start + call[0].length - 1;
+  }
+  const r = readQuoted(text, quote);
+  // a developer's default is often a plain word (`or 'default'`, `|| "postgres"`): held to the prose test
+  return r.quoted ? { ...r, prose: true } : null;
+}
+
 function codeExpression(text: string, start: number): boolean {
   CODE_EXPRESSION.lastIndex = start;
   const m = CODE_EXPRESSION.exec(text);
@@ -542,6 +569,8 @@ function findValue(
     SQL_PASSWORD_CALL.lastIndex = v;
     if (SQL_PASSWORD_CALL.test(text)) return readQuoted(text, SQL_PASSWORD_CALL.lastIndex - 1);
   }
+  const fallback = /[A-Za-z_$]/.test(c) ? fallbackLiteral(text, v) : null;
+  if (fallback !== null) return fallback;
   const toEol =
     cls.strength === "strong" &&
     (op === ":" || op === "=") &&
