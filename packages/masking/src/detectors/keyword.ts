@@ -172,6 +172,9 @@ function readBare(text: string, at: number, toEol: boolean, strong: boolean): Va
     // masked with it, the break went missing from the text around
     if (c === "\\" && end > at && (text[end + 1] === "n" || text[end + 1] === "r")) break;
     if (!toEol && (isSpace(c) || (stops.includes(c) && (c !== "&" || startsParameter(text, end + 1))))) break;
+    // a form body at a line's start (`client_secret=…&grant_type=…`): the next parameter ends the
+    // value even when it runs to the line's end, as long as the value so far has no blank in it
+    if (toEol && c === "&" && startsParameter(text, end + 1) && !/\s/.test(text.slice(at, end))) break;
     // `PASSWORD=s3cr3t # rotate monthly`: a comment ends the line's value (shell, .env, YAML), and
     // judged with it, the value read as a placeholder ("changeme", "dummy" in the comment)
     if (toEol && c === "#" && end > at && isSpace(text[end - 1]!)) break;

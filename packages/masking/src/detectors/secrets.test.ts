@@ -197,12 +197,19 @@ describe("keyword assignments", () => {
       "grant_type=password&username=bob&password=[REDACTED:password]&scope=read",
     );
     expect(m.maskText("x password=hunter2hunter2&& echo ok")).toBe("x password=[REDACTED:password]&& echo ok");
+    // a form body at a line's start: the rest of the body stays
+    expect(m.maskText("client_secret=abc123XyZ&grant_type=client_credentials&client_id=app")).toBe(
+      "client_secret=[REDACTED:secret]&grant_type=client_credentials&client_id=app",
+    );
+    expect(m.maskText("PASSWORD=Tr0ub4dor&Correct")).toBe("PASSWORD=[REDACTED:password]");
   });
 
   it("judges a value without the mask tokens in it, so a masked neighbour does not make it a placeholder", () => {
     const m = createMasker();
     // the percent pass masks the email first and writes `%5BREDACTED%3Aemail%5D` back into the text
-    expect(m.maskText("password=hunter2hunter2&email=jo%40example.com")).toBe("password=[REDACTED:password]");
+    expect(m.maskText("password=hunter2hunter2&email=jo%40example.com")).toBe(
+      "password=[REDACTED:password]&email=%5BREDACTED%3Aemail%5D",
+    );
     expect(m.maskText("password=hunter2hunter2 (the old one was [REDACTED:password])")).toBe(
       "password=[REDACTED:password]",
     );
