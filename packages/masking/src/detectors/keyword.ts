@@ -76,6 +76,9 @@ const CODE_EXPRESSION =
 const AFTER_EXPRESSION = /^[ \t]{0,8}(?:$|[\r\n;,)}\]]|\|\||\?\?|&&|\?|:|\+|or\b|and\b|if\b|\/\/|#)/;
 const QUOTED_PART = /"([^"\n]{0,128})"|'([^'\n]{0,128})'/g;
 
+// [A-Za-z0-9_$]: an identifier's characters in code
+const isWordChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 // what joins a code expression to the literal it falls back to: `||`, `??`, Python's `or`, Kotlin's `?:`
 const FALLBACK_OPERATOR = /[ \t]{0,8}(?:\|\||\?\?|\?:|or\b)[ \t]{0,8}(?=["'`])/y;
 // a call's first argument naming a variable to read (`getEnv("DB_PASSWORD", …)`), then its default
@@ -87,6 +90,11 @@ const DEFAULT_ARGUMENT = /^[\w$.]{1,128}\([ \t]{0,4}(["'])[A-Z][A-Z0-9_]{1,127}\
  * `sys.env.getOrElse("X", "…")`. Null when the value at `start` is no such expression.
  */
 function fallbackLiteral(text: string, start: number): Value | null {
+  // most values are words: an expression goes on past its first identifier with `.`, `[`, `(`, `?.`, `::` or `->`
+  let i = start;
+  while (i < text.length && i - start < 64 && isWordChar(text.charCodeAt(i))) i++;
+  const after = text[i];
+  if (after === undefined || !".[(?:-".includes(after)) return null;
   CODE_EXPRESSION.lastIndex = start;
   const m = CODE_EXPRESSION.exec(text);
   if (m === null) return null;
@@ -563,7 +571,7 @@ function findValue(
     const r = readQuoted(text, v);
     return /\s/.test(text.slice(r.start, r.end)) ? null : r; // `command substitution`
   }
-  if ((c === '"' || c === "'") && text.startsWith(c.repeat(3), v)) return readTripleQuoted(text, v);
+  if ((c === '"' || c === "'") && text[v + 1] === c && text[v + 2] === c) return readTripleQuoted(text, v);
   if (c === '"' || c === "'") return readQuoted(text, v);
   if ((c === "|" || c === ">") && op === ":") return yamlBlock(text, s, v);
   if (c === "(" && cls.type === "credential") return passwordArgument(text, v);
