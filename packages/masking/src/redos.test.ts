@@ -191,6 +191,8 @@ const GENERIC_UNITS = [
   'password = """',
   'password = a.b || "',
   'password = f("A", "',
+  "(password: a)",
+  "ACL SETUSER a >",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -1,7 +1,7 @@
 // Passwords a command takes as a plain argument, not after a flag: `htpasswd -b file bob pw`,
 // `net user bob pw /add`, `net use \\srv\share pw /user:bob`, `sqlplus scott/pw@orcl`,
-// `rabbitmqctl add_user bob pw`, `vault login <token>`; and after Windows' options: `xfreerdp /p:pw`,
-// `schtasks /ru bob /rp pw`.
+// `rabbitmqctl add_user bob pw`, `vault login <token>`, Redis's `ACL SETUSER bob on >pw`; and after
+// Windows' options: `xfreerdp /p:pw`, `schtasks /ru bob /rp pw`.
 import { proseCredential } from "../text-stats";
 import { argumentsFrom, commandWordAt, isFlag, pushPassword, type Span } from "./command-tokens";
 import { foldedWordStarts, startsWithFolded } from "./text-starts";
@@ -147,6 +147,19 @@ function scanSchtasks(text: string, out: Match[]): void {
   }
 }
 
+// Redis's `ACL SETUSER bob on >pw ~* +@all`: a rule `>pw` adds the password, `<pw` removes it (both
+// name it); `#…` is its hash, and `nopass`/`resetpass` name none
+function scanRedisAcl(text: string, out: Match[]): void {
+  for (const at of foldedWordStarts(text, "setuser")) {
+    if (at < 4 || !/acl[ \t]$/i.test(text.slice(at - 4, at))) continue;
+    for (const arg of argumentsFrom(text, at + 7, 64)) {
+      const c = text.charCodeAt(arg.start);
+      if ((c === 62 || c === 60) && arg.end - arg.start > 1)
+        pushPassword(out, text, { start: arg.start + 1, end: arg.end });
+    }
+  }
+}
+
 const PLAIN_PASSWORD_COMMANDS = new Set([
   "htpasswd",
   "net",
@@ -162,7 +175,7 @@ export function takesPlainPassword(command: unknown): boolean {
   return typeof command === "string" && PLAIN_PASSWORD_COMMANDS.has(command.slice(command.lastIndexOf("/") + 1));
 }
 
-/** htpasswd, net user and net use, Oracle's logons, rabbitmqctl, vault, FreeRDP and schtasks, wherever they are named. */
+/** htpasswd, net user and net use, Oracle's logons, rabbitmqctl, vault, FreeRDP, schtasks and Redis's ACL SETUSER, wherever they are named. */
 export function scanPositionalPasswords(text: string, out: Match[]): void {
   scanHtpasswd(text, out);
   scanNetUser(text, out);
@@ -171,4 +184,5 @@ export function scanPositionalPasswords(text: string, out: Match[]): void {
   scanVaultLogin(text, out);
   scanFreeRdp(text, out);
   scanSchtasks(text, out);
+  scanRedisAcl(text, out);
 }

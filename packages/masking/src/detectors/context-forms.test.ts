@@ -348,6 +348,14 @@ describe("login sentences", () => {
       ["username/password = admin / S3cretPass99", "username/password = admin / [REDACTED:password]"],
       ["Username / Password: admin / S3cretPass99", "Username / Password: admin / [REDACTED:password]"],
       ["creds → bob / S3cretPass99", "creds → [REDACTED:credential]"],
+      // a bracket opened before the name closes after the value, and stays
+      ["(password: S3cretPass99)", "(password: [REDACTED:password])"],
+      ["{password: S3cretPass99}", "{password: [REDACTED:password]}"],
+      // ssh's prompt for a key's passphrase
+      [
+        "Enter passphrase for key '/home/bob/.ssh/id_ed25519': S3cretPass99",
+        "Enter passphrase for key '/home/bob/.ssh/id_ed25519': [REDACTED:password]",
+      ],
       // a name for the password alone keeps its first value
       ["password = S3cretPass99 / rotate monthly", "password = [REDACTED:password] / rotate monthly"],
     ]);

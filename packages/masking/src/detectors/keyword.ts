@@ -327,8 +327,22 @@ function passwordAfterUser(text: string, user: Value, cls: KeyClass): Value | nu
   return { start: credential ? user.start : r.start, end, quoted: false };
 }
 
+const OPENER: Readonly<Record<string, string>> = { ")": "(", "]": "[", "}": "{" };
+
+/**
+ * `(password: S3cret)`, `{password: S3cret}`: a bare value's last character closes a bracket opened
+ * on the line before the name, not one of its own; the value ends before it.
+ */
+function beforeClosingBracket(text: string, name: number, start: number, end: number): number {
+  const open = OPENER[text[end - 1] ?? ""];
+  if (open === undefined || text.slice(start, end).includes(open)) return end;
+  const before = text.slice(Math.max(text.lastIndexOf("\n", name - 1) + 1, name - 256), name);
+  return before.lastIndexOf(open) > before.lastIndexOf(text[end - 1]!) ? end - 1 : end;
+}
+
 /** Adds the value to `out` when it holds a credential; says whether it did. */
-function credentialValue(text: string, s: number, value: Value, cls: KeyClass, key: string, out: Match[]): boolean {
+function credentialValue(text: string, s: number, found: Value, cls: KeyClass, key: string, out: Match[]): boolean {
+  const value = found.quoted ? found : { ...found, end: beforeClosingBracket(text, s, found.start, found.end) };
   const raw = text.slice(value.start, value.end);
   valueChars += raw.length;
   // most words after a name in a sentence are plain words: the cheapest test goes first
@@ -707,7 +721,8 @@ function hclDefault(text: string, afterKey: number): Value | null {
 }
 
 const DOCKERFILE_ENV = /(?:^|\n)[ \t]*ENV[ \t]+$/;
-const PROMPT_FOR = /^for\s{1,4}(?:user\s{1,4})?\S{1,64}(?::[ \t]|[ \t]{1,4}(?:is|=)[ \t])/i;
+// a prompt: `Password for bob: …`, ssh's `Enter passphrase for key '/home/bob/.ssh/id_ed25519': …`
+const PROMPT_FOR = /^for\s{1,4}(?:(?:user|key)\s{1,4})?\S{1,64}(?::[ \t]|[ \t]{1,4}(?:is|=)[ \t])/i;
 // .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
 // (the name is never the batch separator's NUL: strings scanned together do not read across it)
 const NETRC_BEFORE = /(?:^|\s)(?:(?:machine|login|account)\s+[^\s\0]+|default)\s+$/;

@@ -456,6 +456,9 @@ describe("passwords on command lines", () => {
       ],
       ["SCHTASKS /Query /S host /U bob /P S3cr3tPw", "SCHTASKS /Query /S host /U bob /P [REDACTED:password]"],
       ["PS C:\\Users\\x> net user bob Welcome1", "PS C:\\Users\\x> net user bob [REDACTED:password]"],
+      // Redis's ACL rules: `>pw` adds a password, `<pw` removes one; both name it
+      ["ACL SETUSER bob on >S3cr3tPw ~* +@all", "ACL SETUSER bob on >[REDACTED:password] ~* +@all"],
+      ['acl setuser al on ">S3cr3t Pw" <Old9Pw', 'acl setuser al on ">[REDACTED:password]" <[REDACTED:password]'],
       ["echo 'bob:S3cr3tPw' | chpasswd", "echo 'bob:[REDACTED:password]' | chpasswd"],
       [
         "printf 'bob:S3cr3tPw\\nal:Other9Pw\\n' | sudo chpasswd",
@@ -482,6 +485,8 @@ describe("passwords on command lines", () => {
       "vault login $VAULT_TOKEN", // a reference, like every other command's
       "vault login <token>", // a placeholder
       "vault kv get secret/app",
+      "ACL SETUSER bob nopass ~* +@all",
+      "ACL SETUSER bob on #5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8",
       "schtasks /create /tn t /tr x.exe /ru SYSTEM /rp *",
       "the net user count is up by 5",
       "cat users.txt | chpasswd",

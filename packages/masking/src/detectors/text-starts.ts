@@ -45,6 +45,8 @@ export const HEADER_WORDS = [
   "cgfzc3dvcmq6",
   // OAuth's codes
   "code",
+  // Redis's ACL SETUSER
+  "setuser",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
