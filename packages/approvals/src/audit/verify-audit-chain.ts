@@ -42,6 +42,12 @@ export async function verifyAuditChain(
   let checked = 0;
   let expectedSeen = false;
   const head = (): AuditHead | null => (prevSeq === null ? null : { seq: prevSeq, hash: prevHash });
+  const broken = (firstBreak: AuditBreak & { message: string }): AuditVerification => ({
+    ok: false,
+    checked,
+    head: head(),
+    firstBreak,
+  });
   for (;;) {
     const rows = await db
       .select()
@@ -55,32 +61,17 @@ export async function verifyAuditChain(
           prevSeq === null
             ? `row seq ${row.seq} (${row.id}) does not link to the start of the chain: a row before it is missing`
             : `row seq ${row.seq} (${row.id}) does not link to row seq ${prevSeq}: a row between them is missing or row ${prevSeq} was altered`;
-        return {
-          ok: false,
-          checked,
-          head: head(),
-          firstBreak: { seq: row.seq, id: row.id, problem: "chain_broken", message },
-        };
+        return broken({ seq: row.seq, id: row.id, problem: "chain_broken", message });
       }
       if (hashAuditEvent(row) !== row.hash) {
         const message = `row seq ${row.seq} (${row.id}) was altered: its content no longer matches its hash`;
-        return {
-          ok: false,
-          checked,
-          head: head(),
-          firstBreak: { seq: row.seq, id: row.id, problem: "altered", message },
-        };
+        return broken({ seq: row.seq, id: row.id, problem: "altered", message });
       }
       if (expected && row.seq === expected.seq) {
         expectedSeen = true;
         if (row.hash !== expected.hash) {
           const message = `row seq ${row.seq} (${row.id}) no longer has the hash recorded for it (${expected.hash}): the trail up to it was rewritten`;
-          return {
-            ok: false,
-            checked,
-            head: head(),
-            firstBreak: { seq: row.seq, id: row.id, problem: "head_changed", message },
-          };
+          return broken({ seq: row.seq, id: row.id, problem: "head_changed", message });
         }
       }
       prevHash = row.hash;
@@ -93,12 +84,7 @@ export async function verifyAuditChain(
     }
     if (expected && !expectedSeen) {
       const message = `row seq ${expected.seq}, recorded as the head earlier, is missing: the trail was cut back to seq ${prevSeq ?? 0}`;
-      return {
-        ok: false,
-        checked,
-        head: head(),
-        firstBreak: { seq: expected.seq, id: null, problem: "head_missing", message },
-      };
+      return broken({ seq: expected.seq, id: null, problem: "head_missing", message });
     }
     return { ok: true, checked, head: head() };
   }
