@@ -211,6 +211,16 @@ export function isReferenceOnly(value: string): boolean {
   return REFERENCE_ONLY.test(value.trim());
 }
 
+/** [0-9] */
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** What `\w` matches: [A-Za-z0-9_]. */
+export function isWordCode(c: number): boolean {
+  return isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 /** What `\s` matches. */
 export function isSpaceCode(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);

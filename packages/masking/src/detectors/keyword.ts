@@ -12,6 +12,7 @@ import {
   isPlaceholder,
   isSpaceCode,
   isUuid,
+  isWordCode,
   longestSequence,
   looksRandom,
   proseCredential,
@@ -76,9 +77,8 @@ const CODE_EXPRESSION =
 const AFTER_EXPRESSION = /^[ \t]{0,8}(?:$|[\r\n;,)}\]]|\|\||\?\?|&&|\?|:|\+|or\b|and\b|if\b|\/\/|#)/;
 const QUOTED_PART = /"([^"\n]{0,128})"|'([^'\n]{0,128})'/g;
 
-// [A-Za-z0-9_$]: an identifier's characters in code
-const isWordChar = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+// an identifier's characters in code: [A-Za-z0-9_$]
+const isIdentifierCode = (c: number) => isWordCode(c) || c === 36;
 // what joins a code expression to the literal it falls back to: `||`, `??`, Python's `or`, Kotlin's `?:`
 const FALLBACK_OPERATOR = /[ \t]{0,8}(?:\|\||\?\?|\?:|or\b)[ \t]{0,8}(?=["'`])/y;
 // a call's first argument naming a variable to read (`getEnv("DB_PASSWORD", …)`), then its default
@@ -92,7 +92,7 @@ const DEFAULT_ARGUMENT = /^[\w$.]{1,128}\([ \t]{0,4}(["'])[A-Z][A-Z0-9_]{1,127}\
 function fallbackLiteral(text: string, start: number): Value | null {
   // most values are words: an expression goes on past its first identifier with `.`, `[`, `(`, `?.`, `::` or `->`
   let i = start;
-  while (i < text.length && i - start < 64 && isWordChar(text.charCodeAt(i))) i++;
+  while (i < text.length && i - start < 64 && isIdentifierCode(text.charCodeAt(i))) i++;
   const after = text[i];
   if (after === undefined || !".[(?:-".includes(after)) return null;
   CODE_EXPRESSION.lastIndex = start;

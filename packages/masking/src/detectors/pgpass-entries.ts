@@ -1,6 +1,7 @@
 // A PostgreSQL password file's entry on a line of its own, wherever it is shown (a file's content
 // an agent writes, a note): `db.example.com:5432:app:bob:pw`, `*:*:*:replicator:pw`. The password
 // is the fifth field, the rest of the line. Written by `echo … >> ~/.pgpass` it is command-stdin.ts's.
+import { isDigitCode } from "../text-stats";
 import { pushPassword, type Span } from "./command-tokens";
 import { eachPosition, recordedCount } from "./punctuation";
 import type { Match } from "./types";
@@ -45,17 +46,13 @@ const AFTER_PORT = /:(?:\*|[A-Za-z_][\w$.-]{0,62}):(?:\*|[A-Za-z_][\w$.@-]{0,62}
 function entryAfter(text: string, colon: number, lastLine: number, out: Match[]): number {
   let portEnd = colon + 1;
   if (text.charCodeAt(portEnd) === 42) portEnd++;
-  else while (portEnd - colon <= 5 && isDigit(text.charCodeAt(portEnd))) portEnd++;
+  else while (portEnd - colon <= 5 && isDigitCode(text.charCodeAt(portEnd))) portEnd++;
   if (portEnd === colon + 1) return lastLine;
   AFTER_PORT.lastIndex = portEnd;
   if (!AFTER_PORT.test(text)) return lastLine;
   const line = lineAround(text, colon);
   if (line.start !== lastLine) entryOn(text, line, out);
   return line.start;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 export function scanPgpassEntries(text: string, out: Match[]): void {

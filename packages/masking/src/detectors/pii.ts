@@ -1,5 +1,6 @@
 // Contact and network identifiers: email, phone, IP and MAC addresses.
 import { digitRuns } from "../text-runs";
+import { isDigitCode, isWordCode } from "../text-stats";
 import { eachPosition } from "./punctuation";
 import type { Detector, Match } from "./types";
 
@@ -83,11 +84,9 @@ function phoneValid(candidate: string): boolean {
   return false;
 }
 
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const GLUED_BEFORE_PHONE = new Uint8Array(128);
 for (const c of "_.-/") GLUED_BEFORE_PHONE[c.charCodeAt(0)] = 1;
 for (let c = 65; c <= 90; c++) GLUED_BEFORE_PHONE[c] = GLUED_BEFORE_PHONE[c + 32] = 1;
-const isWordCode = (c: number) => isDigitCode(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /**
  * Whether a candidate starting with the digits at `at` can end (on a digit the pattern's lookahead
