@@ -10,7 +10,7 @@ import type { Match } from "./types";
 const LOGIN_WORDS = ["login", "log in", "logon", "sign in", "signin"] as const;
 // the user starts with a letter (`Last login: 2026-12-07T20:51:54Z` is a time), and is one word
 const LOGIN_PAIR =
-  /(?:log[ -]?in|log[ -]?on|sign[ -]?in)(?:[ \t]{0,4}:)?[ \t]{1,4}(?:(?:with|as|using)[ \t]{1,4})?[A-Za-z][\w.@+-]{0,127}[ \t]{0,2}[/:][ \t]{0,2}([^\s]{1,256})/iy;
+  /(?:log[ -]?in|log[ -]?on|sign[ -]?in)(?:[ \t]{0,4}:)?[ \t]{1,4}(?:(?:with|as|using)[ \t]{1,4})?[A-Za-z][\w.@+-]{0,127}[ \t]{0,2}[/:][ \t]{0,2}([^\s]{1,256})/diy;
 
 function trimSentence(value: string): string {
   let e = value.length;
@@ -27,7 +27,7 @@ export function scanLoginSentences(text: string, out: Match[]): void {
       if (m === null) continue;
       const value = trimSentence(m[1]!);
       if (!proseCredential(value) || isReference(value)) continue;
-      const start = at + m[0].length - m[1]!.length;
+      const start = m.indices![1]![0];
       out.push({ start, end: start + value.length, type: "password", detector: "keyword", category: "secret" });
     }
   }

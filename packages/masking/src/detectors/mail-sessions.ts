@@ -8,7 +8,7 @@ import type { Match } from "./types";
 
 // an IMAP argument: a quoted string (`\"` escapes) or an atom
 const IMAP_LOGIN =
-  /LOGIN[ \t]{1,4}(?:"(?:[^"\\\n]|\\.){0,256}"|[^\s"'()]{1,256})[ \t]{1,4}(?:"((?:[^"\\\n]|\\.){1,256})"|([^\s"'()]{1,256}))/iy;
+  /LOGIN[ \t]{1,4}(?:"(?:[^"\\\n]|\\.){0,256}"|[^\s"'()]{1,256})[ \t]{1,4}(?:"((?:[^"\\\n]|\\.){1,256})"|([^\s"'()]{1,256}))/diy;
 // a command tag (`a001`, `A1`, `JNAN1`) at the start of a token
 const TAG_BEFORE = /(?:^|[\s'"])[A-Za-z]{0,8}\d{1,6}[ \t]$/;
 
@@ -19,31 +19,30 @@ function scanImapLogin(text: string, out: Match[]): void {
     IMAP_LOGIN.lastIndex = at;
     const m = IMAP_LOGIN.exec(text);
     if (m === null || (m[1] === undefined && !text.startsWith("LOGIN", at))) continue;
-    const value = m[1] ?? m[2]!;
-    const start = at + m[0].length - value.length - (m[1] === undefined ? 0 : 1);
-    pushPassword(out, text, { start, end: start + value.length });
+    const [start, end] = m.indices![m[1] === undefined ? 2 : 1]!;
+    pushPassword(out, text, { start, end });
   }
 }
 
 // the mechanisms whose initial response holds a secret: PLAIN (`\0user\0password`), XOAUTH2 and
 // OAUTHBEARER (a bearer token); LOGIN's holds only the user name
 const SASL_INITIAL =
-  /AUTH(?:ENTICATE)?[ \t]{1,4}(?:PLAIN|XOAUTH2|OAUTHBEARER)[ \t]{1,4}([A-Za-z0-9+/]{8,4096}={0,2})/iy;
+  /AUTH(?:ENTICATE)?[ \t]{1,4}(?:PLAIN|XOAUTH2|OAUTHBEARER)[ \t]{1,4}([A-Za-z0-9+/]{8,4096}={0,2})/diy;
 
 function scanSaslInitialResponses(text: string, out: Match[]): void {
   for (const at of foldedWordStarts(text, "auth")) {
     SASL_INITIAL.lastIndex = at;
     const m = SASL_INITIAL.exec(text);
     if (m === null || (at > 0 && /\w/.test(text[at - 1]!))) continue;
-    const start = at + m[0].length - m[1]!.length;
-    pushPassword(out, text, { start, end: start + m[1]!.length }, "credential");
+    const [start, end] = m.indices![1]!;
+    pushPassword(out, text, { start, end }, "credential");
   }
 }
 
 // a line the client sent, holding one base64 token: bare, or as a transcript or a library logs it
 // (`C: …`, `> …`, `send: '…\r\n'`)
 const CLIENT_LINE =
-  /[ \t]{0,8}(?:(?:C:|>|send:)[ \t]{0,4})?(?:b?['"])?([A-Za-z0-9+/]{4,1024}={0,2})(?:\\r\\n)?['"]?[ \t\r]{0,4}(?:\n|$)/y;
+  /[ \t]{0,8}(?:(?:C:|>|send:)[ \t]{0,4})?(?:b?['"])?([A-Za-z0-9+/]{4,1024}={0,2})(?:\\r\\n)?['"]?[ \t\r]{0,4}(?:\n|$)/dy;
 // a server's line: a reply code, or a transcript's or a library's mark for one
 const SERVER_LINE = /[ \t]{0,8}(?:\d{3}[ -]|S:|<|reply:)/y;
 const PASSWORD_PROMPTS = ["UGFzc3dvcmQ6", "cGFzc3dvcmQ6"]; // "Password:", "password:"
@@ -63,8 +62,8 @@ function scanSmtpAuthLogin(text: string, out: Match[]): void {
         CLIENT_LINE.lastIndex = line;
         const m = CLIENT_LINE.exec(text);
         if (m !== null && !m[1]!.startsWith(prompt)) {
-          const start = m.index + m[0].lastIndexOf(m[1]!);
-          pushPassword(out, text, { start, end: start + m[1]!.length });
+          const [start, end] = m.indices![1]!;
+          pushPassword(out, text, { start, end });
         }
         break;
       }

@@ -14,8 +14,8 @@ import type { Match } from "./types";
 
 const TOKEN_REQUEST = /\b(?:redirect_uri|grant_type|code_verifier)\b/;
 const CALLBACK_OR_TOKEN_REQUEST = /\b(?:state|session_state|redirect_uri|grant_type|code_verifier)=/;
-const QUERY_VALUE = /=([A-Za-z0-9\-._~%/+]{8,1024})/y;
-const JSON_VALUE = /"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{8,1024})"/y;
+const QUERY_VALUE = /=([A-Za-z0-9\-._~%/+]{8,1024})/dy;
+const JSON_VALUE = /"[ \t]{0,8}:[ \t]{0,8}"([^"\\\s]{8,1024})"/dy;
 // how far a JSON object's other members are looked for, either side of the name
 const JSON_WINDOW = 512;
 
@@ -63,9 +63,9 @@ export function scanOAuthCodes(text: string, out: Match[]): void {
     if (value === null || isReference(value[1]!)) continue;
     if (cls?.strength !== "strong" && !looksRandom(value[1]!)) continue;
     if (!named && !(text[e] === "=" ? CALLBACK_OR_TOKEN_REQUEST : TOKEN_REQUEST).test(context)) continue;
-    const end = value.index + value[0].length - (text[e] === "=" ? 0 : 1);
+    const [start, end] = value.indices![1]!;
     out.push({
-      start: end - value[1]!.length,
+      start,
       end,
       type: cls?.type ?? "token",
       detector: "keyword",

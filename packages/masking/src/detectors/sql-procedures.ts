@@ -23,7 +23,7 @@ const PROCEDURES: Procedure[] = [
 // one argument and the comma after it: `@name = ` optionally, then a quoted string (N'…', '' escapes
 // a quote) or a bare word
 const ARGUMENT =
-  /[ \t]{0,8}(?:(@\w{1,32})[ \t]{0,8}=[ \t]{0,8})?(?:N?'((?:[^'\n]|''){0,256})'|([^\s,;'"`()]{1,256}))[ \t]{0,8}(,?)/iy;
+  /[ \t]{0,8}(?:(@\w{1,32})[ \t]{0,8}=[ \t]{0,8})?(?:N?'((?:[^'\n]|''){0,256})'|([^\s,;'"`()]{1,256}))[ \t]{0,8}(,?)/diy;
 const NOT_A_VALUE = /^(?:null|default|@\w*|\?)$/i;
 const MAX_ARGUMENTS = 8;
 // the end of the text or line, a statement's `;`, or the quote closing a string that holds the call
@@ -46,11 +46,12 @@ function scanCalls(text: string, procedure: Procedure, out: Match[]): void {
       const name = m[1]?.toLowerCase();
       const isPassword = name === undefined ? procedure.positions.includes(count) : procedure.names.includes(name);
       count++;
+      const quoted = m[2] !== undefined;
       const value = m[2] ?? m[3]!;
-      if (isPassword && value.length > 0 && (m[2] !== undefined || !NOT_A_VALUE.test(value))) {
-        const start = m.index + m[0].indexOf(value, m[1] === undefined ? 0 : m[0].indexOf("=") + 1);
-        const span = { start, end: start + value.length };
-        if (m[2] !== undefined) pushPassword(out, text, span);
+      if (isPassword && value.length > 0 && (quoted || !NOT_A_VALUE.test(value))) {
+        const [start, end] = m.indices![quoted ? 2 : 3]!;
+        const span = { start, end };
+        if (quoted) pushPassword(out, text, span);
         else bare.push(span);
       }
       if (m[4] === "") break;
