@@ -5,12 +5,14 @@
 // (`-p` is a port for ssh and psql, a parent for mkdir), so each flag is read with the last command
 // named before it in its part of the line: wrappers such as `kubectl exec pod -- mysql -pX` or
 // `ssh host "mysql -pX"` still name the command. Passwords given as plain arguments are read by
-// command-positional.ts, those written into a command's input by command-stdin.ts, and the values
-// of secret stores' commands by command-secret-stores.ts.
+// command-positional.ts, those written into a command's input by command-stdin.ts, the values
+// of secret stores' commands by command-secret-stores.ts, and answers to a password prompt sent by
+// Expect and pexpect scripts by expect-scripts.ts.
 import { scanPositionalPasswords } from "./command-positional";
 import { scanSecretStores } from "./command-secret-stores";
 import { scanStdinPasswords } from "./command-stdin";
 import { endsCommand, isBlank, isQuote, pushPassword, type Span, tokenEnd, valueAt } from "./command-tokens";
+import { scanExpectScripts } from "./expect-scripts";
 import { scanMailSessions } from "./mail-sessions";
 import { scanPgpassEntries } from "./pgpass-entries";
 import { eachPosition } from "./punctuation";
@@ -29,6 +31,8 @@ interface FlagRule {
    * lftp): the password follows the first one, and without one there is none.
    */
   userSeparator?: string;
+  /** A well-known default that keeps nothing secret (SNMP's `public` community). */
+  publicDefault?: string;
 }
 
 const ATTACHED_P: FlagRule[] = [{ flag: "-p", attachedOnly: true }];
@@ -40,8 +44,14 @@ const SAMBA: FlagRule[] = [
   { flag: "--user", userSeparator: "%" },
 ];
 const RAR: FlagRule[] = [...ATTACHED_P, { flag: "-hp", attachedOnly: true }];
-// net-snmp's SNMPv3 passphrases: `-A` authenticates, `-X` encrypts
-const SNMP: FlagRule[] = [{ flag: "-A" }, { flag: "-X" }];
+// net-snmp's SNMPv3 passphrases: `-A` authenticates, `-X` encrypts; v1's and v2c's community (`-c`)
+// is the password itself
+const SNMP: FlagRule[] = [{ flag: "-A" }, { flag: "-X" }, { flag: "-c", publicDefault: "public" }];
+// HTTPie's `http -a bob:pw` and `--auth=bob:pw` (without a password it prompts)
+const HTTPIE: FlagRule[] = [
+  { flag: "-a", userSeparator: ":" },
+  { flag: "--auth", userSeparator: ":" },
+];
 
 const COMMANDS = new Map<string, FlagRule[]>([
   ...["mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow", "mysqlcheck", "mysqlpump", "mysqlbinlog"].map(
@@ -51,6 +61,9 @@ const COMMANDS = new Map<string, FlagRule[]>([
     (c) => [c, ATTACHED_P] as const,
   ),
   ["sshpass", SEPARATE_P],
+  // rdesktop's `-p pw` (`-p -` reads it from the input), SAP HANA's hdbsql, Cassandra's cqlsh
+  ...["rdesktop", "hdbsql", "cqlsh"].map((c) => [c, SEPARATE_P] as const),
+  ...["http", "https"].map((c) => [c, HTTPIE] as const),
   ...["docker", "podman", "nerdctl", "buildah", "skopeo", "oras", "helm", "crane"].map((c) => [c, LOGIN] as const),
   // `az login -u bob -p …`, `oc login -u bob -p …` (OpenShift), `cf login -u bob -p …` (Cloud Foundry)
   ...["az", "oc", "cf"].map((c) => [c, LOGIN] as const),
@@ -87,11 +100,11 @@ const COMMANDS = new Map<string, FlagRule[]>([
 ]);
 // the character after a flag's dash that may start a password flag (long flags, ` --…`, are
 // common in any text and are the keyword detector's, but for Samba's `--user=bob%pw`)
-const FLAG_LETTERS = new Set(["p", "a", "P", "w", "U", "u", "k", "K", "N", "h", "A", "X"]);
+const FLAG_LETTERS = new Set(["p", "a", "P", "w", "U", "u", "k", "K", "N", "h", "A", "X", "c"]);
 
 function mayStartPasswordFlag(text: string, at: number): boolean {
   const c = text[at + 1] ?? "";
-  return FLAG_LETTERS.has(c) || (c === "-" && text.startsWith("user", at + 2));
+  return FLAG_LETTERS.has(c) || (c === "-" && (text.startsWith("user", at + 2) || text.startsWith("auth", at + 2)));
 }
 
 const LONGEST_COMMAND = Math.max(...[...COMMANDS.keys()].map((c) => c.length));
@@ -114,13 +127,15 @@ function commandAt(text: string, start: number, end: number): FlagRule[] | undef
 
 /** The password in a flag's value: all of it, or what follows the user (`user%password`). */
 function passwordIn(out: Match[], text: string, value: Span | null, rule: FlagRule): void {
-  if (value === null) return;
+  // `-p -`: read from the input
+  if (value === null || (value.end === value.start + 1 && text.charCodeAt(value.start) === 45)) return;
   let start = value.start;
   if (rule.userSeparator !== undefined) {
     const separator = text.slice(value.start, value.end).indexOf(rule.userSeparator);
     if (separator < 0) return;
     start += separator + 1;
   }
+  if (rule.publicDefault !== undefined && text.slice(start, value.end) === rule.publicDefault) return;
   if (start < value.end) pushPassword(out, text, { start, end: value.end });
 }
 
@@ -256,8 +271,10 @@ function scanIdentifiedBy(text: string, out: Match[]): void {
   }
 }
 
-// PowerShell: `ConvertTo-SecureString 'pw' -AsPlainText -Force`, `ConvertTo-SecureString -String "pw" …`
-const SECURE_STRING = /securestring[ \t]{1,8}(?:-String[ \t]{1,8})?(?:'([^'\n]{1,256})'|"([^"\n]{1,256})")/iy;
+// PowerShell: `ConvertTo-SecureString 'pw' -AsPlainText -Force`, `ConvertTo-SecureString -String "pw" …`,
+// `ConvertTo-SecureString -AsPlainText -Force "pw"`
+const SECURE_STRING =
+  /securestring(?:[ \t]{1,8}-(?:String|AsPlainText|Force)){0,3}[ \t]{1,8}(?:'([^'\n]{1,256})'|"([^"\n]{1,256})")/iy;
 
 function secureStringAt(text: string, at: number, out: Match[]): void {
   SECURE_STRING.lastIndex = at;
@@ -280,5 +297,6 @@ export const commandLinePasswordDetector: Detector = {
     scanPgpassEntries(text, out);
     scanLoginProcedures(text, out);
     scanMailSessions(text, out);
+    scanExpectScripts(text, out);
   },
 };

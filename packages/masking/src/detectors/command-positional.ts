@@ -3,6 +3,7 @@
 // `rabbitmqctl add_user bob pw`, `vault login <token>`, Redis's `ACL SETUSER bob on >pw`; and after
 // Windows' options: `xfreerdp /p:pw`, `schtasks /ru bob /rp pw`.
 import { proseCredential } from "../text-stats";
+import { ARGUMENT_COMMANDS, scanArgumentPasswords } from "./command-arguments";
 import { argumentsFrom, commandWordAt, isFlag, pushPassword, type Span } from "./command-tokens";
 import { foldedWordStarts, startsWithFolded } from "./text-starts";
 import type { Match } from "./types";
@@ -168,6 +169,7 @@ const PLAIN_PASSWORD_COMMANDS = new Set([
   "rabbitmqctl",
   "vault",
   "schtasks",
+  ...ARGUMENT_COMMANDS,
 ]);
 
 /** Whether an argument array's first item names a command that takes a password as a plain argument. */
@@ -175,7 +177,10 @@ export function takesPlainPassword(command: unknown): boolean {
   return typeof command === "string" && PLAIN_PASSWORD_COMMANDS.has(command.slice(command.lastIndexOf("/") + 1));
 }
 
-/** htpasswd, net user and net use, Oracle's logons, rabbitmqctl, vault, FreeRDP, schtasks and Redis's ACL SETUSER, wherever they are named. */
+/**
+ * htpasswd, net user and net use, Oracle's logons, rabbitmqctl, vault, FreeRDP, schtasks, Redis's ACL
+ * SETUSER and the tools of command-arguments.ts, wherever they are named.
+ */
 export function scanPositionalPasswords(text: string, out: Match[]): void {
   scanHtpasswd(text, out);
   scanNetUser(text, out);
@@ -185,4 +190,5 @@ export function scanPositionalPasswords(text: string, out: Match[]): void {
   scanFreeRdp(text, out);
   scanSchtasks(text, out);
   scanRedisAcl(text, out);
+  scanArgumentPasswords(text, out);
 }

@@ -1,4 +1,4 @@
-// Passwords written into a command's standard input: `echo pw | sudo -S …`,
+// Passwords written into a command's standard input: `echo pw | sudo -S …`, `echo pw | kinit bob`,
 // `echo pw | docker login --password-stdin`, `echo pw | passwd --stdin bob`, the `user:pw` lines
 // chpasswd reads (piped, `<<< 'bob:pw'`, or a here-document), and `.pgpass` lines written by echo
 // or a here-document (`host:port:db:user:pw`).
@@ -117,25 +117,40 @@ function scanChpasswd(text: string, out: Match[]): void {
   }
 }
 
-// `sudo -S` (or `--stdin`) reads the password from its input; its other flags may come with it (`-kS`)
+// `sudo -S` (or `--stdin`) reads the password from its input, piped or a here-string after the command
+// it runs (`sudo -S apt update <<< 'pw'`); its other flags may come with it (`-kS`)
 function scanSudo(text: string, out: Match[]): void {
   for (const at of foldedWordStarts(text, "sudo")) {
     if (!commandWordAt(text, at, 4)) continue;
-    const flags = argumentsFrom(text, at + 4, 6).filter((a) => isFlag(text, a));
-    const stdin = flags.some((f) => {
+    const args = argumentsFrom(text, at + 4, 16);
+    const stdin = args.slice(0, 6).some((f) => {
+      if (!isFlag(text, f)) return false;
       const flag = text.slice(f.start, f.end);
       return flag === "--stdin" || (flag[1] !== "-" && flag.includes("S"));
     });
-    if (stdin) pipedInto(text, at, wholeLine, out);
+    if (stdin) inputInto(text, at, argumentsEnd(args, at + 4), out);
   }
 }
 
-// `docker login --password-stdin` (and podman, helm, oras, …), `passwd --stdin bob` (RHEL)
+// Kerberos' `echo pw | kinit bob@CORP.COM`: kinit reads the password from an input that is not a terminal
+function scanKinit(text: string, out: Match[]): void {
+  for (const at of foldedWordStarts(text, "kinit")) {
+    if (commandWordAt(text, at, 5)) pipedInto(text, at, wholeLine, out);
+  }
+}
+
+// `docker login --password-stdin` (and podman, helm, oras, …), `passwd --stdin bob` (RHEL),
+// OpenConnect's `--passwd-on-stdin`
 function scanPasswordStdin(text: string, out: Match[]): void {
   for (const at of foldedWordStarts(text, "stdin")) {
-    const long = at >= 11 && text.startsWith("--password-", at - 11);
+    const flag =
+      at >= 11 && text.startsWith("--password-", at - 11)
+        ? 11
+        : at >= 12 && text.startsWith("--passwd-on-", at - 12)
+          ? 12
+          : 0;
     const passwd = at >= 2 && text.startsWith("--", at - 2) && /(?:^|[\s|/])passwd\s/.test(lineBefore(text, at).before);
-    if ((long || passwd) && commandWordAt(text, at - (long ? 11 : 2), long ? 16 : 7))
+    if ((flag > 0 || passwd) && commandWordAt(text, at - (flag || 2), flag > 0 ? flag + 5 : 7))
       pipedInto(text, at, wholeLine, out);
   }
 }
@@ -173,6 +188,7 @@ export function inputInto(text: string, at: number, end: number, out: Match[], r
 export function scanStdinPasswords(text: string, out: Match[]): void {
   scanChpasswd(text, out);
   scanSudo(text, out);
+  scanKinit(text, out);
   scanPasswordStdin(text, out);
   scanPgpass(text, out);
 }

@@ -527,6 +527,13 @@ function findValue(
   if (op === "->" && (q === p || !isSpace(text[q + 2]))) return null;
   if (op) {
     q += op.length;
+    // `expect "Password: "`, `print('password=')`: the name and its operator are a quoted label
+    // (a prompt) whose quote closes after them; what follows the quote is not its value
+    if (keyQuote && p === e) {
+      let close = q;
+      while (isSpace(text[close]) && close - q < 8) close++;
+      if (text[close] === keyQuote) return null;
+    }
   } else if (keyQuote && !inRecord && text[q] === "," && /^,[ \t]{0,8}["'`]/.test(text.slice(q, q + 10))) {
     q++; // setProperty("API_TOKEN", "…"), not a list of quoted names (`(name, `password`, api_token)`)
   } else if (cliFlag && q > p) {

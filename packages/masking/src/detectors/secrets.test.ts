@@ -601,6 +601,114 @@ describe("passwords on command lines", () => {
     ]);
   });
 
+  it("masks more clients' password flags: rdesktop, hdbsql, cqlsh, HTTPie, SNMP communities, SecureString", () => {
+    masksTo([
+      ["rdesktop -u admin -p S3cr3tPw db01", "rdesktop -u admin -p [REDACTED:password] db01"],
+      ["hdbsql -n db:30015 -u SYSTEM -p S3cr3tPw", "hdbsql -n db:30015 -u SYSTEM -p [REDACTED:password]"],
+      ["cqlsh -u cassandra -p S3cr3tPw db", "cqlsh -u cassandra -p [REDACTED:password] db"],
+      ["http -a bob:S3cr3tPw GET api.example.com", "http -a bob:[REDACTED:password] GET api.example.com"],
+      [
+        "http --auth-type=digest -a bob:S3cr3tPw GET api.example.com",
+        "http --auth-type=digest -a bob:[REDACTED:password] GET api.example.com",
+      ],
+      ["snmpwalk -v2c -c S3cr3tComm host", "snmpwalk -v2c -c [REDACTED:password] host"],
+      ["snmpget -v1 -cS3cr3tComm host sysName.0", "snmpget -v1 -c[REDACTED:password] host sysName.0"],
+      [
+        'Set-ADAccountPassword -Identity bob -NewPassword (ConvertTo-SecureString -AsPlainText "S3cr3tPw" -Force)',
+        'Set-ADAccountPassword -Identity bob -NewPassword (ConvertTo-SecureString -AsPlainText "[REDACTED:password]" -Force)',
+      ],
+    ]);
+    keeps([
+      "rdesktop -u admin -p - db01", // read from the input
+      "http -a bob GET api.example.com", // prompts
+      "snmpwalk -v2c -c public host",
+      "bash -c 'make all'",
+    ]);
+  });
+
+  it("masks passwords at their place among a tool's arguments: isql, Db2, openssl passwd, Wi-Fi keys, mc", () => {
+    masksTo([
+      ["isql -v DSN bob S3cr3tPw", "isql -v DSN bob [REDACTED:password]"],
+      [
+        "db2 connect to sample user db2inst1 using S3cr3tPw",
+        "db2 connect to sample user db2inst1 using [REDACTED:password]",
+      ],
+      [
+        'db2 "CONNECT TO sample USER db2inst1 USING S3cr3tPw"',
+        'db2 "CONNECT TO sample USER db2inst1 USING [REDACTED:password]"',
+      ],
+      ["CONNECT TO sample USER db2inst1 USING S3cr3tPw;", "CONNECT TO sample USER db2inst1 USING [REDACTED:password];"],
+      ["openssl passwd -6 -salt xyz S3cr3tPw", "openssl passwd -6 -salt xyz [REDACTED:password]"],
+      ["useradd -p $(openssl passwd -1 S3cr3tPw) bob", "useradd -p $(openssl passwd -1 [REDACTED:password]) bob"],
+      ["wpa_passphrase HomeNet S3cr3tPw", "wpa_passphrase HomeNet [REDACTED:password]"],
+      ["iwconfig wlan0 key s:S3cr3tPw", "iwconfig wlan0 key s:[REDACTED:password]"],
+      ["iwconfig wlan0 key 0123-4567-89", "iwconfig wlan0 key [REDACTED:password]"],
+      [
+        "mc alias set minio http://minio:9000 minioadmin S3cr3tPw",
+        "mc alias set minio http://minio:9000 minioadmin [REDACTED:password]",
+      ],
+      ["jdbc:oracle:thin:scott/S3cr3tPw@db:1521/ORCL", "jdbc:oracle:thin:scott/[REDACTED:password]@db:1521/ORCL"],
+    ]);
+    keeps([
+      "We connect to prod user alice using the VPN",
+      "db2 connect to sample user db2inst1 using $DB2_PW",
+      "isql -v DSN bob",
+      "wpa_passphrase HomeNet",
+      "iwconfig wlan0 key off",
+      "openssl passwd -stdin < pw.txt",
+      "mc alias set minio http://minio:9000 $ACCESS $SECRET",
+      "url=jdbc:oracle:thin:@//db:1521/ORCL",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder is the input under test
+      "jdbc:oracle:thin:scott/${DB_PW}@db:1521/ORCL",
+    ]);
+  });
+
+  it("masks more passwords written into a command's input: kinit, sudo -S's here-string, --passwd-on-stdin", () => {
+    masksTo([
+      ["echo S3cr3tPw | kinit bob", "echo [REDACTED:password] | kinit bob"],
+      ['sudo -S apt update <<< "S3cr3tPw"', 'sudo -S apt update <<< "[REDACTED:password]"'],
+      [
+        "printf 'S3cr3tPw\\n' | openconnect vpn.corp.com --user=bob --passwd-on-stdin",
+        "printf '[REDACTED:password]\\n' | openconnect vpn.corp.com --user=bob --passwd-on-stdin",
+      ],
+    ]);
+    keeps([
+      'echo "$KRB_PW" | kinit bob',
+      "kinit -kt /etc/krb5.keytab host/web01",
+      'sudo apt update <<< "yes"',
+      "the king and kinit are taking it",
+    ]);
+  });
+
+  it("masks what a script sends after a password prompt: Expect and pexpect", () => {
+    masksTo([
+      ['expect "password:" { send "S3cr3tPw\\r" }', 'expect "password:" { send "[REDACTED:password]\\r" }'],
+      ['expect "*assword*"\nsend "S3cr3tPw\\r"', 'expect "*assword*"\nsend "[REDACTED:password]\\r"'],
+      [
+        'expect -re "Password: $" ; send -- "S3cr3tPw\\n"',
+        'expect -re "Password: $" ; send -- "[REDACTED:password]\\n"',
+      ],
+      [
+        'expect "Enter passphrase" ; exp_send "S3cr3tPw\\r"',
+        'expect "Enter passphrase" ; exp_send "[REDACTED:password]\\r"',
+      ],
+      ['expect "Password:"\nsend {S3cr3tPw}\nsend "\\r"', 'expect "Password:"\nsend {[REDACTED:password]}\nsend "\\r"'],
+      [
+        "child.expect('Password:')\nchild.sendline('S3cr3tPw')",
+        "child.expect('Password:')\nchild.sendline('[REDACTED:password]')",
+      ],
+    ]);
+    keeps([
+      'expect "yes/no" { send "yes\\r" }',
+      'expect "login:" { send "bob\\r" }',
+      'expect "password:" { send "$env(PW)\\r" }',
+      "child.expect('Password:')\nchild.sendline(password)",
+      "We will send the password by email; expect it tomorrow.",
+      // the prompt string is not a name given a value: what follows its quote is not read as one
+      'print("password:", pw)',
+    ]);
+  });
+
   it("leaves the same flags of other commands, prompts and references", () => {
     keeps([
       "ssh -p 2222 host",

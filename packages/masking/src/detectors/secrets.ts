@@ -444,6 +444,11 @@ export const SECRET_PATTERNS: PatternSpec[] = [
   rule("tailscale", "tailscale_key", ["tskey-"], `${L}tskey-[a-z]{3,10}-[A-Za-z0-9]{8,32}-[A-Za-z0-9]{16,64}${R}`),
   rule("supabase", "supabase_token", ["sbp_"], `${L}sbp_[a-f0-9]{40}${R}`, { prefix: 4 }),
   rule("typeform", "typeform_token", ["tfp_"], `${L}tfp_[A-Za-z0-9_.=-]{59}${R}`, { prefix: 4 }),
+  // Oracle's JDBC thin driver takes the logon before the database: `jdbc:oracle:thin:scott/tiger@//db:1521/svc`
+  rule("oracle", "password", ["oracle:thin:"], `oracle:thin:[A-Za-z_][\\w$#.]{0,127}/([^@\\s"'/;]{1,256})@`, {
+    group: 1,
+    valid: (v) => !/^[$%{<]/.test(v),
+  }),
   rule(
     "sidekiq",
     "sidekiq_secret",

@@ -20,6 +20,7 @@ export const HEADER_WORDS = [
   "net",
   "sudo",
   "stdin",
+  "kinit",
   "pgpass",
   "sqlplus",
   "sqlldr",
@@ -47,6 +48,15 @@ export const HEADER_WORDS = [
   "code",
   // Redis's ACL SETUSER
   "setuser",
+  // command-arguments.ts: unixODBC's isql, Db2's CONNECT … USING, openssl passwd, Wi-Fi keys, MinIO's mc alias
+  "isql",
+  "using",
+  "passwd",
+  "wpa_passphrase",
+  "iwconfig",
+  "alias",
+  // expect-scripts.ts: Expect's and pexpect's answers to a password prompt
+  "send",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
