@@ -62,6 +62,16 @@ describe("classifyKey", () => {
     for (const k of ["Benutzername", "usuario", "имя", "用户名"]) expect(classifyKey(k), k).toBeNull();
   });
 
+  it("knows codes that unlock an account or confirm a login, and security answers, by their last words", () => {
+    for (const k of ["pin_code", "PIN code", "unlockCode", "puk_code", "sms_code", "verificationCode", "mfa_code"])
+      expect(classifyKey(k), k).toMatchObject({ type: "password", strength: "strong" });
+    for (const k of ["security_answer", "securityQuestionAnswer", "challenge_answer"])
+      expect(classifyKey(k), k).toMatchObject({ type: "password", strength: "strong" });
+    for (const k of ["error_code", "zip_code", "country_code", "status_code", "security_code_scanning"])
+      expect(classifyKey(k), k).toBeNull();
+    for (const k of ["question_answer", "faq_answer", "answer"]) expect(classifyKey(k), k).toBeNull();
+  });
+
   it("leaves names that describe a credential rather than hold one", () => {
     for (const k of [
       "secret_name",

@@ -544,6 +544,9 @@ function expand(word: string, out: string[], depth: number): void {
 }
 
 const SECOND_FACTOR = new Set(["totp", "otp", "mfa", "2fa", "hotp"]);
+// codes that unlock an account or a device, or confirm a login: `pin_code`, `unlockCode`, `mfa_code`
+// (`error_code`, `zip_code` and `country_code` name none)
+const SECRET_CODES = new Set(["pin", "puk", "unlock", "verification", "sms", "access", "security", ...SECOND_FACTOR]);
 
 /** Special pairs the word rules would get wrong. */
 function pairRule(words: string[], i: number): KeyClass | null | undefined {
@@ -556,6 +559,17 @@ function pairRule(words: string[], i: number): KeyClass | null | undefined {
     return { type: "session", strength: "weak", numeric: false };
   // one-time codes and seeds a second factor is made from: `recovery_codes`, `totp_seed`, `seed_phrase`
   if ((w === "code" || w === "codes") && (prev === "recovery" || prev === "backup"))
+    return { type: "password", strength: "strong", numeric: true };
+  // the name's last word (`security_code_scanning` names a feature)
+  if ((w === "code" || w === "codes") && next === undefined && prev !== undefined && SECRET_CODES.has(prev))
+    return { type: "password", strength: "strong", numeric: true };
+  // the answer to an account's security question is a password by another name (a FAQ's
+  // `question_answer` is not)
+  if (
+    (w === "answer" || w === "answers") &&
+    next === undefined &&
+    (prev === "security" || prev === "challenge" || (prev === "question" && words[i - 2] === "security"))
+  )
     return { type: "password", strength: "strong", numeric: true };
   // OAuth's codes, each exchanged for a token, when they look generated (a device's `device_code` may
   // name its model): `authorization_code`, `auth_code`, `device_code`, and PKCE's `code_verifier`

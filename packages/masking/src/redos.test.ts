@@ -213,6 +213,12 @@ const GENERIC_UNITS = [
   'expect "password" send -- ',
   "send {",
   '"password:"',
+  "password for a b c ",
+  "Password - ",
+  'the password is "aaa bbb ',
+  "'a' | password_hash(",
+  "a:b@tcp(",
+  "a:@unix(",
 ];
 
 describe("no catastrophic backtracking", () => {

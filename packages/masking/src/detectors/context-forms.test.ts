@@ -133,6 +133,50 @@ describe("sentences", () => {
   });
 });
 
+describe("notes", () => {
+  it("reads a password named with what it is for, after a dash, or quoted as a passphrase", () => {
+    masksTo([
+      [
+        "The root password for the staging DB is Tr0ub4dor3xq, please rotate it.",
+        "The root password for the staging DB is [REDACTED:password], please rotate it.",
+      ],
+      ["the password for the db is Tr0ub4dor3xq", "the password for the db is [REDACTED:password]"],
+      ["Password - Tr0ub4dor3xq", "Password - [REDACTED:password]"],
+      ['the passphrase is "correct horse battery staple"', 'the passphrase is "[REDACTED:password]"'],
+      ['the password is "correct-horse-battery-staple"', 'the password is "[REDACTED:password]"'],
+    ]);
+    keeps([
+      "the password for the admin account is required",
+      "the password for bob is the same as before",
+      "Password - required",
+      "Password - see the vault",
+      'the password is "not set"',
+      'the password is "at least 12 characters"',
+      "pwd - print the working directory",
+    ]);
+  });
+
+  it("reads the literal an Ansible template hashes with password_hash, and Go's MySQL DSN", () => {
+    masksTo([
+      [
+        "password: \"{{ 'Tr0ub4dor3xq' | password_hash('sha512') }}\"",
+        "password: \"{{ '[REDACTED:password]' | password_hash('sha512') }}\"",
+      ],
+      [
+        'sql.Open("mysql", "bob:Tr0ub4dor3xq@tcp(db:3306)/app")',
+        'sql.Open("mysql", "bob:[REDACTED:password]@tcp(db:3306)/app")',
+      ],
+      ["root:Tr0ub4dor3xq@unix(/tmp/mysql.sock)/app", "root:[REDACTED:password]@unix(/tmp/mysql.sock)/app"],
+    ]);
+    keeps([
+      "password: \"{{ vault_pw | password_hash('sha512') }}\"",
+      'sql.Open("mysql", "bob@tcp(db:3306)/app")',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder is the input under test
+      '"bob:${DB_PW}@tcp(db:3306)/app"',
+    ]);
+  });
+});
+
 describe("names given by a field, a .netrc entry or a command's syntax", () => {
   it("reads a value named by the name field before it (Kubernetes env as YAML, HCL, JSON in a log)", () => {
     masksTo([

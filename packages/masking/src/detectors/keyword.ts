@@ -282,6 +282,7 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   const key = text.slice(s, e);
   // `7z a -pS3cr3tPw a.7z`: a short flag with its value attached, not a flag named like a credential
   if (cliFlag && s === s0 + 1 && /\d/.test(key)) cliFlag = false;
+  if (text[e] === "(" && key === "password_hash") return hashedLiteral(text, s, out) ?? keyEnd;
   const cls = classifyKey(key);
   if (!cls) {
     // a call not named like a credential whose arguments hold one: JDBC's `getConnection(url, "bob", "…")`,
@@ -340,13 +341,41 @@ function beforeClosingBracket(text: string, name: number, start: number, end: nu
   return before.lastIndexOf(open) > before.lastIndexOf(text[end - 1]!) ? end - 1 : end;
 }
 
+// Ansible's `{{ 'S3cret' | password_hash('sha512') }}`: the literal piped into the filter is a password
+const PIPED_LITERAL = /(["'])([^"'\n]{1,256})\1[ \t]{0,4}\|[ \t]{0,4}$/;
+
+/** Masks the literal piped into `password_hash` at `filter`; returns where reading may go on from. */
+function hashedLiteral(text: string, filter: number, out: Match[]): number | null {
+  const from = Math.max(0, filter - 300);
+  const m = PIPED_LITERAL.exec(text.slice(from, filter));
+  if (m === null) return null;
+  // inside the template by design: credentialValue would take it for the template's own syntax
+  if (!acceptable(m[2]!, true, BY_POSITION, "password")) return null;
+  const start = from + m.index + 1;
+  out.push({ start, end: start + m[2]!.length, type: "password", detector: "keyword", category: "secret" });
+  return filter;
+}
+
+// `the passphrase is "correct horse battery staple"`: four words or more, quoted, in a sentence
+const PASSPHRASE = /^[A-Za-z]{3,16}(?:[ -][A-Za-z]{3,16}){3,9}$/;
+
+/**
+ * The prose test for a value read from a sentence. Quoted words are a passphrase, or hold a word
+ * that is a credential (`"at least 12 characters"` holds none: the test on the whole would pass it).
+ */
+function proseQuotedCredential(raw: string, quoted: boolean): boolean {
+  if (!quoted) return proseCredential(raw);
+  if (PASSPHRASE.test(raw)) return true;
+  return /\s/.test(raw) ? raw.split(/\s+/).some(proseCredential) : proseCredential(raw);
+}
+
 /** Adds the value to `out` when it holds a credential; says whether it did. */
 function credentialValue(text: string, s: number, found: Value, cls: KeyClass, key: string, out: Match[]): boolean {
   const value = found.quoted ? found : { ...found, end: beforeClosingBracket(text, s, found.start, found.end) };
   const raw = text.slice(value.start, value.end);
   valueChars += raw.length;
   // most words after a name in a sentence are plain words: the cheapest test goes first
-  if (value.prose && !proseCredential(raw)) return false;
+  if (value.prose && !proseQuotedCredential(raw, value.quoted)) return false;
   if (insideTemplate(text, s)) return false;
   if (!value.quoted && codeExpression(text, value.start)) return false;
   if (!acceptable(raw, value.quoted, cls, key)) return false;
@@ -555,11 +584,14 @@ function findValue(
     } else {
       // a prompt or its log: `Password for bob: …`, `Password for 'https://bob@git.example.com': …`
       // or the value before it: `S3cret is the password for prod`
-      const prompt = PROMPT_FOR.exec(text.slice(q, q + 96));
+      const prompt = PROMPT_FOR.exec(text.slice(q, q + 160));
       return prompt ? proseValue(text, q + prompt[0].length) : valueBeforeAs(text, s);
     }
   } else if (q > p && text.slice(s, e) === "password" && NETRC_BEFORE.test(text.slice(Math.max(0, s - 200), s))) {
     return readToken(text, q);
+  } else if (q > p && text[q] === "-" && isSpace(text[q + 1]) && lineStartsWithIdent(text, s)) {
+    // a note's `Password - S3cret`, held to the prose test (`Password - required`)
+    return proseValue(text, q + 1);
   } else if (q > p && DOCKERFILE_ENV.test(text.slice(Math.max(0, s - 16), s))) {
     // Dockerfile's older `ENV NAME value`: the rest of the line
     return readBare(text, q, true, true);
@@ -729,7 +761,9 @@ function hclDefault(text: string, afterKey: number): Value | null {
 
 const DOCKERFILE_ENV = /(?:^|\n)[ \t]*ENV[ \t]+$/;
 // a prompt: `Password for bob: …`, ssh's `Enter passphrase for key '/home/bob/.ssh/id_ed25519': …`
-const PROMPT_FOR = /^for\s{1,4}(?:(?:user|key)\s{1,4})?\S{1,64}(?::[ \t]|[ \t]{1,4}(?:is|=)[ \t])/i;
+// (or a sentence naming what the password is for in a few words: `the password for the staging DB is …`)
+const PROMPT_FOR =
+  /^for\s{1,4}(?:(?:user|key)\s{1,4})?(?:[^\s:=]{1,64}[ \t]{1,4}){0,3}?\S{1,64}(?::[ \t]|[ \t]{1,4}(?:is|=)[ \t])/i;
 // .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
 // (the name is never the batch separator's NUL: strings scanned together do not read across it)
 const NETRC_BEFORE = /(?:^|\s)(?:(?:machine|login|account)\s+[^\s\0]+|default)\s+$/;

@@ -449,6 +449,11 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     group: 1,
     valid: (v) => !/^[$%{<]/.test(v),
   }),
+  // Go's MySQL driver's DSN: `bob:pw@tcp(db:3306)/app`, `bob:pw@unix(/tmp/mysql.sock)/app`
+  rule("mysql", "password", ["@tcp(", "@unix("], `(?<![^\\s"'\`=(,])[\\w.-]{1,64}:([^\\s"'@]{1,256})@(?:tcp|unix)\\(`, {
+    group: 1,
+    valid: (v) => !/^[$%{<]/.test(v),
+  }),
   rule(
     "sidekiq",
     "sidekiq_secret",
