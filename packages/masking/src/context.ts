@@ -65,6 +65,8 @@ export class MaskContext {
   lastPairFields: [number, number] | null = null;
   /** The OAuth code among the last keys (`oauthCodeOf`), read with them. */
   lastOAuthCode: NamedValue | null = null;
+  /** The items of the array about to be walked named by the object around it (`itemsNamedBeside`), taken by walkArray. */
+  itemsNamed: NamedValue[] | null = null;
 
   constructor(
     readonly policy: CompiledPolicy,

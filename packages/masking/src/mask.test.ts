@@ -278,6 +278,76 @@ describe("mask", () => {
     }
   });
 
+  it("reads arguments given apart from their command, and a user/password pair under an auth key", () => {
+    const cases: Array<[Record<string, unknown>, Record<string, unknown>]> = [
+      [
+        { command: "sshpass", args: ["-p", "S3cretPass99", "ssh", "host"] },
+        { command: "sshpass", args: ["-p", "[REDACTED:password]", "ssh", "host"] },
+      ],
+      [
+        { command: ["mysql"], args: ["-uroot", "-pS3cretPass99"] },
+        { command: ["mysql"], args: ["-uroot", "-p[REDACTED:password]"] },
+      ],
+      [
+        { cmd: "htpasswd", argv: ["-b", "/etc/htpasswd", "bob", "S3cretPass99"] },
+        { cmd: "htpasswd", argv: ["-b", "/etc/htpasswd", "bob", "[REDACTED:password]"] },
+      ],
+      [{ auth: ["bob", "S3cretPass99"] }, { auth: ["bob", "[REDACTED:password]"] }],
+      [{ basic_auth: ["bob", "hunter2"] }, { basic_auth: ["bob", "[REDACTED:password]"] }],
+    ];
+    for (const [input, expected] of cases) expect(mask(input).masked, JSON.stringify(input)).toEqual(expected);
+    expect(mask({ auth: ["bob", "S3cretPass99"] }).findings).toEqual([
+      { path: "$.auth[1]", type: "password", detector: "pair:auth", strategy: "redact" },
+    ]);
+    for (const input of [
+      { command: "ssh", args: ["-p", "2222", "host"] },
+      { command: "mysql", args: ["-p", "appdb"] },
+      { args: ["-p", "S3cretPass99"] }, // no command named: -p may be a port
+      { auth: ["oauth", "saml"] },
+      { auth: ["read", "write", "admin"] },
+    ]) {
+      expect(mask(input).masked, JSON.stringify(input)).toEqual(input);
+    }
+  });
+
+  it("masks what a UI action types into an input named for a credential (browser agents' fill and type)", () => {
+    const cases: Array<[Record<string, unknown>, Record<string, unknown>]> = [
+      [
+        { action: "fill", selector: "#password", value: "S3cretPass99" },
+        { action: "fill", selector: "#password", value: "[REDACTED:password]" },
+      ],
+      [
+        { element: "Password textbox", ref: "e12", text: "S3cretPass99" },
+        { element: "Password textbox", ref: "e12", text: "[REDACTED:password]" },
+      ],
+      [
+        { type: "type", selector: "input[name=password]", text: "S3cretPass99" },
+        { type: "type", selector: "input[name=password]", text: "[REDACTED:password]" },
+      ],
+      [
+        { selector: "[data-testid=login-password]", value: "hunter2" },
+        { selector: "[data-testid=login-password]", value: "[REDACTED:password]" },
+      ],
+      [
+        { locator: "getByLabel('Password')", text: "hunter2" },
+        { locator: "getByLabel('Password')", text: "[REDACTED:password]" },
+      ],
+      [
+        { fields: [{ label: "API key", value: "k9f8e7d6" }] },
+        { fields: [{ label: "API key", value: "[REDACTED:api_key]" }] },
+      ],
+    ];
+    for (const [input, expected] of cases) expect(mask(input).masked, JSON.stringify(input)).toEqual(expected);
+    for (const input of [
+      { action: "fill", selector: "#search", value: "cheap flights" },
+      { element: "Email address", ref: "e11", text: "dana" },
+      { selector: "#token-count", value: "12" },
+      { label: "Username", value: "bob" },
+    ]) {
+      expect(mask(input).masked, JSON.stringify(input)).toEqual(input);
+    }
+  });
+
   it("leaves a credential field that only references a secret (a template or a variable)", () => {
     const refs = {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test

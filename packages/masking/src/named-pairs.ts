@@ -6,10 +6,12 @@
 import { argvPasswords } from "./detectors/command-line";
 import { takesPlainPassword } from "./detectors/command-positional";
 import { classifyKey, type KeyClass } from "./key-names";
-import { NAME_FIELDS, VALUE_FIELDS } from "./pair-names";
+import { INPUT_FIELDS, NAME_FIELDS, TYPED_FIELDS, VALUE_FIELDS } from "./pair-names";
 
 const NAME_KEYS = new Set<string>(NAME_FIELDS);
 const VALUE_KEYS = new Set<string>(VALUE_FIELDS);
+const INPUT_KEYS = new Set<string>(INPUT_FIELDS);
+const TYPED_KEYS = new Set<string>(TYPED_FIELDS);
 // A name/value record is small; larger objects are not read for one.
 const MAX_PAIR_KEYS = 8;
 
@@ -28,17 +30,24 @@ export interface NamedValue {
 
 const PASSWORD: KeyClass = { type: "password", strength: "strong", numeric: false };
 
-/** Where an object's name and value fields are: [name, value] indices, or null when it has no such pair. */
+/**
+ * Where an object's name and value fields are: [name, value] indices, or null when it has no such
+ * pair. A name/value record first; else a UI action's input and what it types (see INPUT_FIELDS).
+ */
 export function pairFields(keys: string[]): [number, number] | null {
   if (keys.length < 2 || keys.length > MAX_PAIR_KEYS) return null;
+  return fieldsOf(keys, NAME_KEYS, VALUE_KEYS) ?? fieldsOf(keys, INPUT_KEYS, TYPED_KEYS);
+}
+
+function fieldsOf(keys: string[], names: Set<string>, values: Set<string>): [number, number] | null {
   let nameAt = -1;
   let valueAt = -1;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    if (NAME_KEYS.has(k)) {
+    if (names.has(k)) {
       if (nameAt >= 0) return null; // two names: not one pair
       nameAt = i;
-    } else if (VALUE_KEYS.has(k)) {
+    } else if (values.has(k)) {
       if (valueAt >= 0) return null;
       valueAt = i;
     }
@@ -70,7 +79,8 @@ export function oauthCodeOf(keys: string[]): NamedValue | null {
 
 /** The value an object's name field names as a credential (fields from `pairFields`), or null. */
 export function namedValueOf(fields: [number, number], keys: string[], values: unknown[]): NamedValue | null {
-  const cls = nameClass(values[fields[0]]);
+  const name = values[fields[0]];
+  const cls = INPUT_KEYS.has(keys[fields[0]]!) ? inputClass(name) : nameClass(name);
   return cls ? { at: fields[1], cls, detector: `pair:${keys[fields[0]]!}` } : null;
 }
 
@@ -111,6 +121,58 @@ export function namedItemsOf(items: unknown[]): NamedValue[] | null {
   return out.filter((n, i) => i === 0 || out[i - 1]!.at !== n.at);
 }
 
+// `{"command": "sshpass", "args": ["-p", …]}` (Kubernetes containers, MCP servers, agents' tool calls):
+// a command's arguments apart from its name, read as if they followed it
+const ARGUMENT_KEYS = new Set(["args", "argv", "arguments"]);
+const COMMAND_KEYS = ["command", "cmd", "program", "executable", "binary"];
+// requests' and httpx's `auth=("bob", "…")`, serialised as a pair: the second item is the password,
+// unless it is a word (`"auth": ["oauth", "saml"]` lists methods)
+const USER_PASSWORD_PAIR_KEYS = new Set(["auth", "basic_auth", "basicAuth", "credentials", "creds"]);
+const LOWER_CASE_WORD = /^[a-z]+$/;
+
+/**
+ * Items of the array at `at` among an object's keys named by the object around it, or null: the
+ * arguments of the command named beside them, and the password of a user/password pair.
+ */
+export function itemsNamedBeside(keys: string[], values: unknown[], at: number): NamedValue[] | null {
+  const items = values[at];
+  if (!Array.isArray(items)) return null;
+  const key = keys[at]!;
+  if (USER_PASSWORD_PAIR_KEYS.has(key)) {
+    const [user, password] = items;
+    return items.length === 2 &&
+      typeof user === "string" &&
+      typeof password === "string" &&
+      !LOWER_CASE_WORD.test(password)
+      ? [{ at: 1, cls: PASSWORD, detector: `pair:${key}` }]
+      : null;
+  }
+  if (!ARGUMENT_KEYS.has(key)) return null;
+  const command = commandOf(keys, values);
+  if (command === null) return null;
+  const named = namedItemsOf([...command, ...items]);
+  const out = named?.filter((n) => n.at >= command.length).map((n) => ({ ...n, at: n.at - command.length }));
+  return out && out.length > 0 ? out : null;
+}
+
+/** The command an object names (`"mysql"`, `["/bin/mysql"]`) as its words, or null. */
+function commandOf(keys: string[], values: unknown[]): string[] | null {
+  for (const k of COMMAND_KEYS) {
+    const c = keys.indexOf(k);
+    if (c < 0) continue;
+    const command = values[c];
+    if (typeof command === "string" && command.length > 0 && command.length <= 256) return [command];
+    if (
+      Array.isArray(command) &&
+      command.length > 0 &&
+      command.length <= 8 &&
+      command.every((w) => typeof w === "string")
+    )
+      return command as string[];
+  }
+  return null;
+}
+
 const DASH = 45;
 // `--password`, `-storepass`: a name of three or more after the dashes (short flags mean different
 // things to each command: `mysql -p` with a space prompts, and the next argument is the database)
@@ -126,4 +188,21 @@ const NAME_SHAPE = /^[A-Za-z_./:-][\w./:-]{0,127}$/;
 
 function nameClass(name: unknown): KeyClass | null {
   return typeof name === "string" && NAME_SHAPE.test(name) ? classifyKey(name) : null;
+}
+
+// the words of a selector or a description: `input[name=password]`, `#api-key`, `Password textbox`
+const INPUT_WORDS = /[A-Za-z][A-Za-z0-9]*/g;
+
+/**
+ * The credential an input is for, from the words of its selector or description read as one name
+ * (`#password`, `[data-testid=login-password]`, `API key`); null for `#search`, `Email address` and
+ * `#token-count` (a name about a credential, not one).
+ */
+function inputClass(input: unknown): KeyClass | null {
+  if (typeof input !== "string" || input.length > 256) return null;
+  const words = input.match(INPUT_WORDS);
+  if (words === null || words.length > 16) return null;
+  // or by its last word (`getByLabel('Password')`)
+  const cls = classifyKey(words.join("_")) ?? classifyKey(words[words.length - 1]!);
+  return cls?.strength === "strong" ? cls : null;
 }

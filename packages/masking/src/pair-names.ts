@@ -30,3 +30,13 @@ export const VALUE_FIELDS = [
   "optionValue",
   "val",
 ] as const;
+
+/**
+ * A field naming the input a UI action fills, as browser agents send them: Playwright's and
+ * Puppeteer's `{"selector": "#password", "value": …}`, Playwright MCP's `browser_type`
+ * (`{"element": "Password textbox", "ref": "e12", "text": …}`), a form's `{"label": "API key", "value": …}`.
+ */
+export const INPUT_FIELDS = ["selector", "element", "locator", "label", "field", "fieldName", "placeholder"] as const;
+
+/** A field holding what the action types into that input. */
+export const TYPED_FIELDS = ["value", "text"] as const;

@@ -8,7 +8,7 @@ import type { KeyClass } from "./key-names";
 import { detectorLabel, redactedToken } from "./labels";
 import { PathNode, type PathRef, pathOf } from "./lazy-path";
 import { maskString } from "./mask-string";
-import { namedItemsOf, namedValueOf } from "./named-pairs";
+import { itemsNamedBeside, namedItemsOf, namedValueOf } from "./named-pairs";
 import { setOwn } from "./own";
 import { findMatches } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
@@ -233,7 +233,8 @@ function walkArray(
   const out: unknown[] = [];
   const matcher = ctx.policy.fields;
   const mayRepeat = ctx.repeatedWalks > 0;
-  const named = namedItemsOf(items);
+  const named = ctx.itemsNamed ?? namedItemsOf(items);
+  ctx.itemsNamed = null;
   let nextNamed = 0;
   for (let i = 0; i < items.length; i++) {
     const childStates = states && matcher.alive(states) ? matcher.advance(states, i, items.length) : null;
@@ -314,7 +315,11 @@ function walkObject(
         r = maskSecretData(child as object, p, encoding, ctx);
       } else {
         r = maskByKeyName(cls, byName ? named.detector : `key:${outKey}`, child, p, encoding, ctx);
-        if (r === NOT_SENSITIVE) r = walkValue(child, p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
+        if (r === NOT_SENSITIVE) {
+          ctx.itemsNamed = itemsNamedBeside(keys, values, i);
+          r = walkValue(child, p, childStates, depth + 1, decodeDepth, encoding, ctx, ancestors);
+          ctx.itemsNamed = null;
+        }
       }
     }
     if (r === DROP || r === undefined) continue;

@@ -142,6 +142,7 @@ describe("notes", () => {
       ],
       ["the password for the db is Tr0ub4dor3xq", "the password for the db is [REDACTED:password]"],
       ["Password - Tr0ub4dor3xq", "Password - [REDACTED:password]"],
+      ["Sure! Your new password is: Xk9#mP2$vL", "Sure! Your new password is: [REDACTED:password]"],
       ['the passphrase is "correct horse battery staple"', 'the passphrase is "[REDACTED:password]"'],
       ['the password is "correct-horse-battery-staple"', 'the password is "[REDACTED:password]"'],
     ]);
@@ -149,6 +150,7 @@ describe("notes", () => {
       "the password for the admin account is required",
       "the password for bob is the same as before",
       "Password - required",
+      "the password is: required",
       "Password - see the vault",
       'the password is "not set"',
       'the password is "at least 12 characters"',

@@ -740,7 +740,7 @@ const SQL_CALL_FIRST = new Set(["P", "p", "O", "o", "E", "e", "C", "c"]);
 const SQL_PASSWORD_CALL = /(?:OLD_PASSWORD|PASSWORD|ENCRYPT|crypt)\([ \t]{0,4}['"]/iy;
 
 const PROSE_CONNECTOR =
-  /(?:(?:is|was|are|were|becomes|became)(?:[ \t]{1,4}(?:now|still|set[ \t]{1,4}to|changed[ \t]{1,4}to|reset[ \t]{1,4}to))?|(?:set|changed|reset|updated)[ \t]{1,4}to|to|now|ist|est|es|é|är|er|jest|on)[ \t]{1,4}/iy;
+  /(?:(?:is|was|are|were|becomes|became)(?:[ \t]{1,4}(?:now|still|set[ \t]{1,4}to|changed[ \t]{1,4}to|reset[ \t]{1,4}to))?|(?:set|changed|reset|updated)[ \t]{1,4}to|to|now|ist|est|es|é|är|er|jest|on):?[ \t]{1,4}/iy;
 
 /** Whether a connecting word (`is`, `was set to`, `to`) starts at `q`; its end is then `PROSE_CONNECTOR.lastIndex`. */
 function proseConnectorAt(text: string, q: number): boolean {
