@@ -321,6 +321,10 @@ describe("mask", () => {
         { element: "Password textbox", ref: "e12", text: "[REDACTED:password]" },
       ],
       [
+        { element: "Password field", ref: "e7", text: "S3cretPass99" },
+        { element: "Password field", ref: "e7", text: "[REDACTED:password]" },
+      ],
+      [
         { type: "type", selector: "input[name=password]", text: "S3cretPass99" },
         { type: "type", selector: "input[name=password]", text: "[REDACTED:password]" },
       ],

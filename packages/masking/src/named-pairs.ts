@@ -192,6 +192,8 @@ function nameClass(name: unknown): KeyClass | null {
 
 // the words of a selector or a description: `input[name=password]`, `#api-key`, `Password textbox`
 const INPUT_WORDS = /[A-Za-z][A-Za-z0-9]*/g;
+// words that name the widget, not what it is for (`Password field`: `password_field` names no credential)
+const INPUT_WIDGETS = new Set(["field", "box", "textbox", "textfield", "input", "entry", "edit", "control", "element"]);
 
 /**
  * The credential an input is for, from the words of its selector or description read as one name
@@ -200,8 +202,10 @@ const INPUT_WORDS = /[A-Za-z][A-Za-z0-9]*/g;
  */
 function inputClass(input: unknown): KeyClass | null {
   if (typeof input !== "string" || input.length > 256) return null;
-  const words = input.match(INPUT_WORDS);
-  if (words === null || words.length > 16) return null;
+  const all = input.match(INPUT_WORDS);
+  if (all === null || all.length > 16) return null;
+  const words = all.filter((w) => !INPUT_WIDGETS.has(w.toLowerCase()));
+  if (words.length === 0) return null;
   // or by its last word (`getByLabel('Password')`)
   const cls = classifyKey(words.join("_")) ?? classifyKey(words[words.length - 1]!);
   return cls?.strength === "strong" ? cls : null;

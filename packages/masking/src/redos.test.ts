@@ -219,6 +219,15 @@ const GENERIC_UNITS = [
   "'a' | password_hash(",
   "a:b@tcp(",
   "a:@unix(",
+  "fill('#password', '",
+  "$('#password')",
+  "get('#password').type('",
+  'getElementById("password").value = "',
+  '<input type="password" value="',
+  "password <- ",
+  "password: !!a ",
+  "password: &a ",
+  '"password", fallback="',
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -179,6 +179,65 @@ describe("notes", () => {
   });
 });
 
+describe("more assignment syntax", () => {
+  it("reads R's <-, YAML's tags and anchors before a value, and configparser's fallback", () => {
+    masksTo([
+      ['password <- "Tr0ub4dor3xq"', 'password <- "[REDACTED:password]"'],
+      ["password: !!str Tr0ub4dor3xq", "password: !!str [REDACTED:password]"],
+      ["password: &pw Tr0ub4dor3xq", "password: &pw [REDACTED:password]"],
+      [
+        'password = config.get("db", "password", fallback="Tr0ub4dor3xq")',
+        'password = config.get("db", "password", fallback="[REDACTED:password]")',
+      ],
+    ]);
+    keeps([
+      "value <- password",
+      "if (password<-3) x",
+      "password: *pw",
+      'password = config.get("db", "password", fallback=None)',
+    ]);
+  });
+});
+
+describe("browser automation", () => {
+  it("masks what a script types into an input whose selector or label names a credential", () => {
+    masksTo([
+      ["page.fill('#password', 'Tr0ub4dor3xq')", "page.fill('#password', '[REDACTED:password]')"],
+      [
+        'await page.type("input[name=password]", "Tr0ub4dor3xq");',
+        'await page.type("input[name=password]", "[REDACTED:password]");',
+      ],
+      [
+        "await page.getByLabel('Password').fill('Tr0ub4dor3xq');",
+        "await page.getByLabel('Password').fill('[REDACTED:password]');",
+      ],
+      [
+        'driver.find_element(By.ID, "password").send_keys("Tr0ub4dor3xq")',
+        'driver.find_element(By.ID, "password").send_keys("[REDACTED:password]")',
+      ],
+      ["cy.get('#password').type('Tr0ub4dor3xq')", "cy.get('#password').type('[REDACTED:password]')"],
+      [
+        "await page.locator('[data-test=password]').first().fill(\"Tr0ub4dor3xq\")",
+        "await page.locator('[data-test=password]').first().fill(\"[REDACTED:password]\")",
+      ],
+      ['$("#password").val("Tr0ub4dor3xq");', '$("#password").val("[REDACTED:password]");'],
+      [
+        'document.getElementById("password").value = "Tr0ub4dor3xq";',
+        'document.getElementById("password").value = "[REDACTED:password]";',
+      ],
+      ['<input type="password" value="Tr0ub4dor3xq" />', '<input type="password" value="[REDACTED:password]" />'],
+    ]);
+    keeps([
+      "page.fill('#search', 'cheap flights')",
+      "cy.get('#password').type(password)",
+      "page.click('#forgot-password')",
+      "cy.get('#password').should('be.visible')",
+      '<input type="password" value="" />',
+      '<input type="password" placeholder="Password">',
+    ]);
+  });
+});
+
 describe("names given by a field, a .netrc entry or a command's syntax", () => {
   it("reads a value named by the name field before it (Kubernetes env as YAML, HCL, JSON in a log)", () => {
     masksTo([

@@ -25,6 +25,7 @@ import { eachPosition } from "./punctuation";
 import { cellBeside, tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
 import type { Detector, Match } from "./types";
+import { typedIntoSelector } from "./ui-actions";
 
 const HIT_SOURCE = [...KEYWORD_ROOTS, ...NON_ASCII_KEYWORD_ROOTS].join("|");
 // searched in a lower-cased copy when one with the same indices exists (faster than the i flag)
@@ -45,7 +46,26 @@ const isIdent = (c: number) =>
 // `：` is the full-width colon of Chinese and Japanese text (`密码：…`)
 // `->` and `→` as notes write them (`password -> S3cret`); `$user->password` has the arrow before the
 // name, and C's `key->field` no blanks around it
-const OPERATORS = [":::=", "::=", ":=", "?=", ".=", "+=", "=>", "===", "!==", "==", "!=", "=", ":", "：", "->", "→"];
+// R's `<-` (with blanks around it, as `->`)
+const OPERATORS = [
+  ":::=",
+  "::=",
+  ":=",
+  "?=",
+  ".=",
+  "+=",
+  "=>",
+  "===",
+  "!==",
+  "==",
+  "!=",
+  "=",
+  ":",
+  "：",
+  "->",
+  "→",
+  "<-",
+];
 // the operators by their first character, longest first: most names are followed by none of them
 const OPERATORS_BY_FIRST = new Map<string, string[]>();
 for (const op of OPERATORS) OPERATORS_BY_FIRST.set(op[0]!, [...(OPERATORS_BY_FIRST.get(op[0]!) ?? []), op]);
@@ -80,6 +100,9 @@ const QUOTED_PART = /"([^"\n]{0,128})"|'([^'\n]{0,128})'/g;
 // an identifier's characters in code: [A-Za-z0-9_$]
 const isIdentifierCode = (c: number) => isWordCode(c) || c === 36;
 // what joins a code expression to the literal it falls back to: `||`, `??`, Python's `or`, Kotlin's `?:`
+const YAML_PROPERTY = /(?:!!?[\w-]{1,32}|&[\w-]{1,64})[ \t]{1,4}(?=\S)/y;
+// a keyword argument giving the default of a setting read by name
+const FALLBACK_ARGUMENT = /^,[ \t]{0,8}(?:fallback|default)[ \t]{0,2}=[ \t]{0,2}["'`]/;
 const FALLBACK_OPERATOR = /[ \t]{0,8}(?:\|\||\?\?|\?:|or\b)[ \t]{0,8}(?=["'`])/y;
 // a call's first argument naming a variable to read (`getEnv("DB_PASSWORD", …)`), then its default
 const DEFAULT_ARGUMENT = /^[\w$.]{1,128}\([ \t]{0,4}(["'])[A-Z][A-Z0-9_]{1,127}\1[ \t]{0,4},[ \t]{0,4}(["'])/;
@@ -512,11 +535,17 @@ function findValue(
   inRecord: boolean,
 ): Value | null {
   const before = text[s - 1];
+  // `page.fill('#password', '…')`, `cy.get('#password').type('…')`: the name is inside a selector
+  if (before === "#" || before === "=" || before === "'" || before === '"' || before === "-") {
+    const typed = typedIntoSelector(text, s, e);
+    if (typed !== null) return { ...typed, quoted: true };
+  }
   let p = e;
   const keyQuote = before === '"' || before === "'" || before === "`" ? before : null;
   if (keyQuote && text[p] === keyQuote) p++;
-  // <add key="Password" value="…" />, and Java's XML properties: <entry key="password">…</entry>
-  if (keyQuote && /(?:key|name)\s{0,2}=\s{0,2}$/i.test(text.slice(Math.max(0, s - 12), s - 1))) {
+  // <add key="Password" value="…" />, Java's XML properties (<entry key="password">…</entry>) and an
+  // HTML password input (<input type="password" value="…">)
+  if (keyQuote && /(?:key|name|type)\s{0,2}=\s{0,2}$/i.test(text.slice(Math.max(0, s - 12), s - 1))) {
     const attr = /^\s{1,8}value\s{0,4}=\s{0,4}(["'])/i.exec(text.slice(p, p + 32));
     if (attr) return readQuoted(text, p + attr[0].length - 1);
     if (text[p] === ">") return elementText(text, p + 1);
@@ -552,8 +581,8 @@ function findValue(
     }
   }
   if (op === ":" && text[q + 1] === ":") return null;
-  // `p->member` (C, C++, PHP) is code: a note's arrow has blanks around it
-  if (op === "->" && (q === p || !isSpace(text[q + 2]))) return null;
+  // `p->member` (C, C++, PHP) is code: a note's arrow has blanks around it; `a<-b` compares
+  if ((op === "->" || op === "<-") && (q === p || !isSpace(text[q + 2]))) return null;
   if (op) {
     q += op.length;
     // `expect "Password: "`, `print('password=')`: the name and its operator are a quoted label
@@ -565,6 +594,8 @@ function findValue(
     }
   } else if (keyQuote && !inRecord && text[q] === "," && /^,[ \t]{0,8}["'`]/.test(text.slice(q, q + 10))) {
     q++; // setProperty("API_TOKEN", "…"), not a list of quoted names (`(name, `password`, api_token)`)
+  } else if (keyQuote && text[q] === "," && FALLBACK_ARGUMENT.test(text.slice(q, q + 32))) {
+    q += text.slice(q).indexOf("=") + 1; // configparser's `get("db", "password", fallback="…")`
   } else if (cliFlag && q > p) {
     // --token value
   } else if (q > p && (text[q] === '"' || text[q] === "'") && cls.strength === "strong") {
@@ -616,6 +647,11 @@ function findValue(
   }
   let v = q;
   while (isSpace(text[v]) && v - q < 16) v++;
+  // YAML's tag or anchor before the value: `password: !!str S3cret`, `password: &pw S3cret`
+  if (op === ":" && (text[v] === "!" || text[v] === "&")) {
+    YAML_PROPERTY.lastIndex = v;
+    if (YAML_PROPERTY.test(text)) v = YAML_PROPERTY.lastIndex;
+  }
   if (text[v] === "@" && (text[v + 1] === '"' || text[v + 1] === "'")) v++;
   if (/[bruf]/.test(text[v] ?? "") && (text[v + 1] === '"' || text[v + 1] === "'")) v++;
   const c = text[v];
