@@ -310,6 +310,19 @@ describe("mask", () => {
     }
   });
 
+  it("names a code by the key its object sits under, as mfa_code would name it", () => {
+    expect(mask({ mfa: { code: "482913" } }).masked).toEqual({ mfa: { code: "[REDACTED:password]" } });
+    expect(mask({ verification: { code: "482913", channel: "sms" } }).masked).toEqual({
+      verification: { code: "[REDACTED:password]", channel: "sms" },
+    });
+    expect(mask({ recovery: { codes: ["8f3k-2ld9", "0dk3-la92"] } }).masked).toEqual({
+      recovery: { codes: "[REDACTED:password]" },
+    });
+    for (const input of [{ error: { code: "E1234" } }, { country: { code: "DE" } }, { code: "E1234" }]) {
+      expect(mask(input).masked, JSON.stringify(input)).toEqual(input);
+    }
+  });
+
   it("masks what a UI action types into an input named for a credential (browser agents' fill and type)", () => {
     const cases: Array<[Record<string, unknown>, Record<string, unknown>]> = [
       [

@@ -4,7 +4,7 @@ import { Slot } from "./batch";
 import type { MaskContext } from "./context";
 import type { Match } from "./detectors/types";
 import type { Segment } from "./json-path";
-import type { KeyClass } from "./key-names";
+import { classifyKey, type KeyClass } from "./key-names";
 import { detectorLabel, redactedToken } from "./labels";
 import { PathNode, type PathRef, pathOf } from "./lazy-path";
 import { maskString } from "./mask-string";
@@ -304,7 +304,7 @@ function walkObject(
     const childStates = states && matcher.alive(states) ? matcher.advance(states, seg) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
     const byName = named !== null && named.at === i && facts[i]!.cls === null;
-    const cls = byName ? named.cls : facts[i]!.cls;
+    const cls = byName ? named.cls : (facts[i]!.cls ?? codeUnder(path, key));
     // a leaf no field rule and no key name selects: no path node unless it reports something
     let r =
       field || cls ? NOT_LEAF : walkLeaf(child, path, outKey, pathsMayRepeat, childStates, decodeDepth, encoding, ctx);
@@ -332,6 +332,15 @@ function walkObject(
     } else setOwn(out, outKey, r);
   }
   return out;
+}
+
+/**
+ * `{"mfa": {"code": …}}`, `{"verification": {"code": …}}`: a code named by the key the object sits
+ * under, as `mfa_code` would name it (`{"error": {"code": …}}` names none).
+ */
+function codeUnder(path: PathRef, key: string): KeyClass | null {
+  if ((key !== "code" && key !== "codes") || !(path instanceof PathNode) || typeof path.seg !== "string") return null;
+  return classifyKey(`${path.seg}_${key}`);
 }
 
 const NOT_SENSITIVE = Symbol("not-sensitive");

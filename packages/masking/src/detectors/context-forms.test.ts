@@ -287,6 +287,11 @@ describe("names given by a field, a .netrc entry or a command's syntax", () => {
         "- name: DB_PASSWORD\n  type: secret\n  value: S3cretPass99",
         "- name: DB_PASSWORD\n  type: secret\n  value: [REDACTED:password]",
       ],
+      // up to seven fields between (Azure DevOps' variables: isSecret, allowOverride, …)
+      [
+        "- name: DB_PASSWORD\n  type: string\n  required: true\n  default: none\n  scope: prod\n  value: S3cretPass99",
+        "- name: DB_PASSWORD\n  type: string\n  required: true\n  default: none\n  scope: prod\n  value: [REDACTED:password]",
+      ],
     ]);
     keeps([
       // the next record's value is not the name's, nor is the next field's name

@@ -821,7 +821,7 @@ const FIELD_SEPARATOR = `(?:,[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,32})?|\\r?\\n[ \\t]{0
 // a short field between the name and the value (`"type": "secure"`); not a list item (`- …`), which starts another record
 const OTHER_FIELD = `["']?[A-Za-z_][\\w-]{0,31}["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}(?:"[^"\\n]{0,64}"|'[^'\\n]{0,64}'|[\\w.-]{1,64})[ \\t]{0,8}`;
 const VALUE_FIELD_AFTER = new RegExp(
-  `["']?[ \\t]{0,8}(?:${FIELD_SEPARATOR}${OTHER_FIELD}){0,3}${FIELD_SEPARATOR}["']?(?:${VALUE_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}`,
+  `["']?[ \\t]{0,8}(?:${FIELD_SEPARATOR}${OTHER_FIELD}){0,7}${FIELD_SEPARATOR}["']?(?:${VALUE_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}`,
   "y",
 );
 

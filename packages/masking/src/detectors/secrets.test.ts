@@ -31,6 +31,7 @@ describe("provider credentials", () => {
     ["JWT", fake.jwt(), "jwt"],
     ["countersign one-time token", `cst_${randomBytes(32).toString("base64url")}`, "countersign_token"],
     ["countersign API key", `csk_${randomBytes(32).toString("base64url")}`, "countersign_api_key"],
+    ["Doppler service token (its config named)", ["dp", ".st.prd.", body(43)].join(""), "doppler_token"],
   ];
   for (const [name, token, type] of cases) {
     it(`finds a ${name} bare, quoted and inside prose`, () => {

@@ -369,9 +369,16 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     prefix: 6,
     entropy: 3,
   }),
-  rule("doppler", "doppler_token", ["dp."], `${L}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${R}`, {
-    entropy: 2,
-  }),
+  // a service token names its config: `dp.st.prd.…`
+  rule(
+    "doppler",
+    "doppler_token",
+    ["dp."],
+    `${L}dp\\.(?:pt|st|sa|ct|scim|audit)\\.(?:[a-z0-9_-]{1,32}\\.)?[A-Za-z0-9]{40,44}${R}`,
+    {
+      entropy: 2,
+    },
+  ),
   rule("dropbox", "dropbox_token", ["sl."], `${L}sl\\.[A-Za-z0-9_-]{130,152}${R}`, { prefix: 3 }),
   rule("dynatrace", "dynatrace_token", ["dt0c01."], `${L}dt0c01\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}${R}`, {
     entropy: 4,
