@@ -70,6 +70,9 @@ describe("classifyKey", () => {
     for (const k of ["error_code", "zip_code", "country_code", "status_code", "security_code_scanning"])
       expect(classifyKey(k), k).toBeNull();
     for (const k of ["question_answer", "faq_answer", "answer"]) expect(classifyKey(k), k).toBeNull();
+    // SonarQube's sonar.login holds a token, or a user name beside sonar.password
+    expect(classifyKey("sonar.login")).toMatchObject({ type: "token", strength: "weak" });
+    expect(classifyKey("login")).toBeNull();
   });
 
   it("leaves names that describe a credential rather than hold one", () => {

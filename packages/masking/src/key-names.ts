@@ -563,6 +563,8 @@ function pairRule(words: string[], i: number): KeyClass | null | undefined {
   // the name's last word (`security_code_scanning` names a feature)
   if ((w === "code" || w === "codes") && next === undefined && prev !== undefined && SECRET_CODES.has(prev))
     return { type: "password", strength: "strong", numeric: true };
+  // SonarQube's `sonar.login` holds a token (or, with `sonar.password`, a user): masked when it looks generated
+  if (w === "login" && prev === "sonar") return { type: "token", strength: "weak", numeric: false };
   // the answer to an account's security question is a password by another name (a FAQ's
   // `question_answer` is not)
   if (

@@ -228,6 +228,15 @@ const GENERIC_UNITS = [
   "password: !!a ",
   "password: &a ",
   '"password", fallback="',
+  "mosquitto_pub -P ",
+  "security add-generic-password -w ",
+  "bw unlock ",
+  "cargo login ",
+  "poetry config http-basic.a b ",
+  "elasticsearch-keystore add -x ",
+  "pass insert -e <<< ",
+  "secret-tool store <<< ",
+  'changeUserPassword("a", "',
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -1,6 +1,7 @@
 // More passwords given as plain arguments, each by a tool whose arguments have fixed places:
 // unixODBC's `isql DSN bob pw`, Db2's `CONNECT TO db USER bob USING pw`, `openssl passwd -6 pw`,
-// `wpa_passphrase SSID pw`, `iwconfig wlan0 key s:pw`, and MinIO's `mc alias set NAME URL KEY SECRET`.
+// `wpa_passphrase SSID pw`, `iwconfig wlan0 key s:pw`, MinIO's `mc alias set NAME URL KEY SECRET`,
+// Bitwarden's `bw unlock pw`, `cargo login <token>` and `poetry config http-basic.NAME bob pw`.
 import { argumentsFrom, commandWordAt, isFlag, pushPassword, type Span } from "./command-tokens";
 import { foldedWordStarts } from "./text-starts";
 import type { Match } from "./types";
@@ -93,7 +94,49 @@ function scanMinioAlias(text: string, out: Match[]): void {
   }
 }
 
-export const ARGUMENT_COMMANDS = ["isql", "wpa_passphrase", "iwconfig", "openssl", "db2", "mc"];
+// Bitwarden's `bw unlock pw` and `bw login bob@example.com pw`, and Cargo's `cargo login <token>`:
+// found by their subcommand (a command of two letters is too short to be looked for)
+const LOGIN_COMMANDS: { word: "login" | "unlock"; command: RegExp; at: number; type: string }[] = [
+  { word: "unlock", command: /(?:^|[\s;&|(`])bw[ \t]{1,4}$/, at: 0, type: "password" },
+  { word: "login", command: /(?:^|[\s;&|(`])bw[ \t]{1,4}$/, at: 1, type: "password" },
+  { word: "login", command: /(?:^|[\s;&|(`])cargo[ \t]{1,4}$/, at: 0, type: "token" },
+];
+
+function scanLoginCommands(text: string, out: Match[]): void {
+  for (const { word, command, at: place, type } of LOGIN_COMMANDS) {
+    for (const at of foldedWordStarts(text, word)) {
+      if (!command.test(text.slice(Math.max(0, at - 8), at))) continue;
+      const value = positionalAfter(text, at, word.length, 8)?.[place];
+      if (value) pushPassword(out, text, value, type);
+    }
+  }
+}
+
+// Poetry's `poetry config http-basic.NAME bob pw` and `poetry config pypi-token.NAME <token>`
+const POETRY_SETTING = /^(?:http-basic|pypi-token)\./;
+
+function scanPoetryConfig(text: string, out: Match[]): void {
+  for (const at of foldedWordStarts(text, "poetry")) {
+    const args = positionalAfter(text, at, 6, 8);
+    if (!args || args.length < 3 || text.slice(args[0]!.start, args[0]!.end) !== "config") continue;
+    const setting = text.slice(args[1]!.start, args[1]!.end);
+    if (!POETRY_SETTING.test(setting)) continue;
+    const basic = setting.startsWith("http-basic");
+    pushPassword(out, text, args[basic ? 3 : 2] ?? null, basic ? "password" : "token");
+  }
+}
+
+export const ARGUMENT_COMMANDS = [
+  "isql",
+  "wpa_passphrase",
+  "iwconfig",
+  "openssl",
+  "db2",
+  "mc",
+  "bw",
+  "cargo",
+  "poetry",
+];
 
 export function scanArgumentPasswords(text: string, out: Match[]): void {
   scanIsql(text, out);
@@ -102,4 +145,6 @@ export function scanArgumentPasswords(text: string, out: Match[]): void {
   scanOpensslPasswd(text, out);
   scanDb2Connect(text, out);
   scanMinioAlias(text, out);
+  scanLoginCommands(text, out);
+  scanPoetryConfig(text, out);
 }

@@ -24,7 +24,7 @@ interface FlagRule {
   flag: string;
   /** `mysql -p db` prompts for the password and `db` is a database: only `-pS3cret` holds one. */
   attachedOnly?: boolean;
-  /** The flag means a password only after this subcommand (`docker login`). */
+  /** The flag means a password only after this subcommand (`docker login`, `security add-generic-password`). */
   after?: string;
   /**
    * The value is a user and a password joined by this character (`bob%pw` for Samba, `bob,pw` for
@@ -53,6 +53,10 @@ const HTTPIE: FlagRule[] = [
   { flag: "--auth", userSeparator: ":" },
 ];
 
+const CAPITAL_P: FlagRule[] = [{ flag: "-P" }];
+const KEYCHAIN: FlagRule[] = ["add-generic-password", "add-internet-password"].map((after) => ({ flag: "-w", after }));
+const NUGET_SOURCE: FlagRule[] = [{ flag: "-p", after: "source" }];
+
 const COMMANDS = new Map<string, FlagRule[]>([
   ...["mysql", "mysqldump", "mysqladmin", "mysqlimport", "mysqlshow", "mysqlcheck", "mysqlpump", "mysqlbinlog"].map(
     (c) => [c, ATTACHED_P] as const,
@@ -61,6 +65,13 @@ const COMMANDS = new Map<string, FlagRule[]>([
     (c) => [c, ATTACHED_P] as const,
   ),
   ["sshpass", SEPARATE_P],
+  // Mosquitto's clients, rabbitmqadmin, Neo4j's cypher-shell, Elasticsearch's user tool
+  ...["mosquitto_pub", "mosquitto_sub", "mosquitto_rr"].map((c) => [c, CAPITAL_P] as const),
+  ...["rabbitmqadmin", "cypher-shell", "elasticsearch-users"].map((c) => [c, SEPARATE_P] as const),
+  // macOS's keychain: `-w pw` adds a password (`find-generic-password -w` prints one)
+  ["security", ["add-generic-password", "add-internet-password"].map((after) => ({ flag: "-w", after }))],
+  // `dotnet nuget add source … -p pw` (`dotnet run -p` names a project)
+  ["dotnet", [{ flag: "-p", after: "source" }]],
   // rdesktop's `-p pw` (`-p -` reads it from the input), SAP HANA's hdbsql, Cassandra's cqlsh
   ...["rdesktop", "hdbsql", "cqlsh"].map((c) => [c, SEPARATE_P] as const),
   ...["http", "https"].map((c) => [c, HTTPIE] as const),
@@ -171,7 +182,12 @@ function scanFlags(text: string, out: Match[]): void {
         if (rules) {
           command = rules;
           subcommands = "";
-        } else if (command !== null && end - cursor === 5 && text.startsWith("login", cursor)) subcommands = "login";
+        } else if (command !== null) {
+          const sub = (command as FlagRule[]).find(
+            (r) => r.after !== undefined && r.after.length === end - cursor && text.startsWith(r.after, cursor),
+          );
+          if (sub) subcommands = sub.after!;
+        }
         cursor = end;
       }
     }

@@ -1,7 +1,8 @@
 // Commands that store a secret, whose value is secret whatever it is named: `gh secret set NAME
 // --body X`, `az keyvault secret set --value X`, `fly secrets set NAME=X`, `kubectl create secret
 // generic NAME --from-literal=KEY=X`, `gcloud secrets create NAME --data-file=- <<< X` (or piped),
-// and `aws ssm put-parameter --type SecureString --value X`.
+// `aws ssm put-parameter --type SecureString --value X`, `secret-tool store … <<< X`, Elastic's
+// keystores (`elasticsearch-keystore add -x NAME`, piped) and pass(1)'s `pass insert -e NAME <<< X`.
 
 import { inputInto } from "./command-stdin";
 import { argumentsEnd, argumentsFrom, pushPassword, type Span } from "./command-tokens";
@@ -64,6 +65,12 @@ const STORES: Store[] = [
     read: (text, args, _at, out) => assignedValues(text, args, "--from-literal=", out),
   },
   {
+    // libsecret's `secret-tool store --label=… attr value`: the secret comes from the input
+    before: /(?:^|[\s;&|(])$/,
+    after: /secret-tool[ \t]{1,4}store[ \t]/y,
+    read: (text, args, at, out) => inputInto(text, at, argumentsEnd(args, at), out),
+  },
+  {
     before: /(?:^|[\s;&|(])gcloud[ \t]{1,4}$/,
     after: /secrets[ \t]{1,4}(?:create|versions[ \t]{1,4}add)[ \t]/y,
     read: (text, args, at, out) => {
@@ -111,7 +118,40 @@ function scanSsm(text: string, out: Match[]): void {
   }
 }
 
+// Elastic's keystores: `echo pw | elasticsearch-keystore add -x bootstrap.password`,
+// `kibana-keystore add elasticsearch.password --stdin <<< pw`; found at the keyword root `key`
+const ELASTIC_KEYSTORE = /(?:elasticsearch|kibana|logstash)-$/;
+
+function scanElasticKeystores(text: string, out: Match[]): void {
+  const roots = keywordRootHits(text);
+  const starts = roots ?? [];
+  if (roots === null)
+    for (let at = text.indexOf("keystore"); at >= 0; at = text.indexOf("keystore", at + 8)) starts.push(at);
+  for (const at of starts) {
+    if (!startsWithFolded(text, at, "keystore") || !ELASTIC_KEYSTORE.test(text.slice(Math.max(0, at - 14), at)))
+      continue;
+    const args = argumentsFrom(text, at + 8, 16);
+    if (text.slice(args[0]?.start ?? 0, args[0]?.end ?? 0) !== "add") continue;
+    if (args.some((a) => /^(?:-x|--stdin)$/.test(text.slice(a.start, a.end)))) {
+      inputInto(text, at, argumentsEnd(args, at), out);
+    }
+  }
+}
+
+// pass(1): `pass insert -e prod/db <<< pw` or `echo pw | pass insert -m prod/db` (without -e or -m it prompts twice)
+function scanPassInsert(text: string, out: Match[]): void {
+  for (const at of foldedWordStarts(text, "insert")) {
+    if (!/(?:^|[\s;&|(`])pass[ \t]{1,4}$/.test(text.slice(Math.max(0, at - 8), at))) continue;
+    const args = argumentsFrom(text, at + 6, 8);
+    if (args.some((a) => /^(?:-[em]|--echo|--multiline)$/.test(text.slice(a.start, a.end)))) {
+      inputInto(text, at, argumentsEnd(args, at), out);
+    }
+  }
+}
+
 export function scanSecretStores(text: string, out: Match[]): void {
   scanStores(text, out);
   scanSsm(text, out);
+  scanElasticKeystores(text, out);
+  scanPassInsert(text, out);
 }

@@ -183,6 +183,7 @@ describe("more assignment syntax", () => {
   it("reads R's <-, YAML's tags and anchors before a value, and configparser's fallback", () => {
     masksTo([
       ['password <- "Tr0ub4dor3xq"', 'password <- "[REDACTED:password]"'],
+      ['db.changeUserPassword("bob", "Tr0ub4dor3xq")', 'db.changeUserPassword("bob", "[REDACTED:password]")'],
       ["password: !!str Tr0ub4dor3xq", "password: !!str [REDACTED:password]"],
       ["password: &pw Tr0ub4dor3xq", "password: &pw [REDACTED:password]"],
       [

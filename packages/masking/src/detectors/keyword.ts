@@ -696,8 +696,9 @@ const BY_POSITION: KeyClass = { type: "password", strength: "strong", numeric: f
 // calls whose arguments are a user and a password: `HTTPBasicAuth(…)`, `request.auth(…)`,
 // `new NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, Shiro's `UsernamePasswordToken(…)`,
 // smtplib's and ftplib's `.login(…)`, JDBC's `getConnection(url, …)`
+// (and MongoDB's `db.changeUserPassword("bob", "…")`, a user's new password)
 const PAIR_CALL =
-  /(?:auth|credentials?|^PasswordAuthentication|^UsernamePassword(?:Authentication)?Token|^login|^getConnection)$/i;
+  /(?:auth|credentials?|^PasswordAuthentication|^UsernamePassword(?:Authentication)?Token|^login|^getConnection|^(?:change|update|reset)\w{0,16}Password)$/i;
 // a setter or a builder's method given the credential alone: `setPassword("…")`, `withApiKey("…")`,
 // `.password("…")`
 const SETTER = /^(?:set|with)_?(?=[A-Za-z])/i;

@@ -32,6 +32,7 @@ describe("provider credentials", () => {
     ["countersign one-time token", `cst_${randomBytes(32).toString("base64url")}`, "countersign_token"],
     ["countersign API key", `csk_${randomBytes(32).toString("base64url")}`, "countersign_api_key"],
     ["Doppler service token (its config named)", ["dp", ".st.prd.", body(43)].join(""), "doppler_token"],
+    ["SonarQube token", ["sq", "u_", body(40, 3, "0123456789abcdef")].join(""), "sonarqube_token"],
   ];
   for (const [name, token, type] of cases) {
     it(`finds a ${name} bare, quoted and inside prose`, () => {
@@ -615,6 +616,24 @@ describe("passwords on command lines", () => {
       ["snmpwalk -v2c -c S3cr3tComm host", "snmpwalk -v2c -c [REDACTED:password] host"],
       ["snmpget -v1 -cS3cr3tComm host sysName.0", "snmpget -v1 -c[REDACTED:password] host sysName.0"],
       [
+        "mosquitto_pub -h broker -u bob -P S3cr3tPw -t t -m hi",
+        "mosquitto_pub -h broker -u bob -P [REDACTED:password] -t t -m hi",
+      ],
+      ["rabbitmqadmin -u bob -p S3cr3tPw list queues", "rabbitmqadmin -u bob -p [REDACTED:password] list queues"],
+      ["cypher-shell -u neo4j -p S3cr3tPw", "cypher-shell -u neo4j -p [REDACTED:password]"],
+      [
+        "bin/elasticsearch-users useradd bob -p S3cr3tPw -r superuser",
+        "bin/elasticsearch-users useradd bob -p [REDACTED:password] -r superuser",
+      ],
+      [
+        "security add-generic-password -a bob -s db -w S3cr3tPw",
+        "security add-generic-password -a bob -s db -w [REDACTED:password]",
+      ],
+      [
+        "dotnet nuget add source https://x -n private -u bob -p S3cr3tPw",
+        "dotnet nuget add source https://x -n private -u bob -p [REDACTED:password]",
+      ],
+      [
         'Set-ADAccountPassword -Identity bob -NewPassword (ConvertTo-SecureString -AsPlainText "S3cr3tPw" -Force)',
         'Set-ADAccountPassword -Identity bob -NewPassword (ConvertTo-SecureString -AsPlainText "[REDACTED:password]" -Force)',
       ],
@@ -624,6 +643,9 @@ describe("passwords on command lines", () => {
       "http -a bob GET api.example.com", // prompts
       "snmpwalk -v2c -c public host",
       "bash -c 'make all'",
+      "security find-generic-password -a bob -s db -w",
+      "security find-generic-password -w -a bob -s db",
+      "dotnet run -p src/App",
     ]);
   });
 
@@ -649,6 +671,11 @@ describe("passwords on command lines", () => {
         "mc alias set minio http://minio:9000 minioadmin [REDACTED:password]",
       ],
       ["jdbc:oracle:thin:scott/S3cr3tPw@db:1521/ORCL", "jdbc:oracle:thin:scott/[REDACTED:password]@db:1521/ORCL"],
+      ["bw unlock S3cr3tPw --raw", "bw unlock [REDACTED:password] --raw"],
+      ["bw login bob S3cr3tPw", "bw login bob [REDACTED:password]"],
+      ["cargo login cio8f3kd93kdla02kdk3ld", "cargo login [REDACTED:token]"],
+      ["poetry config http-basic.private bob S3cr3tPw", "poetry config http-basic.private bob [REDACTED:password]"],
+      ["poetry config pypi-token.pypi pypi-8f3kd93kdla02kdk3ld", "poetry config pypi-token.pypi [REDACTED:token]"],
     ]);
     keeps([
       "We connect to prod user alice using the VPN",
@@ -659,6 +686,9 @@ describe("passwords on command lines", () => {
       "openssl passwd -stdin < pw.txt",
       "mc alias set minio http://minio:9000 $ACCESS $SECRET",
       "url=jdbc:oracle:thin:@//db:1521/ORCL",
+      "bw unlock --raw",
+      "cargo login",
+      "poetry config virtualenvs.in-project true",
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a placeholder is the input under test
       "jdbc:oracle:thin:scott/${DB_PW}@db:1521/ORCL",
     ]);
@@ -669,6 +699,19 @@ describe("passwords on command lines", () => {
       ["echo S3cr3tPw | kinit bob", "echo [REDACTED:password] | kinit bob"],
       ['sudo -S apt update <<< "S3cr3tPw"', 'sudo -S apt update <<< "[REDACTED:password]"'],
       [
+        'kibana-keystore add elasticsearch.password --stdin <<< "S3cr3tPw"',
+        'kibana-keystore add elasticsearch.password --stdin <<< "[REDACTED:password]"',
+      ],
+      [
+        "echo S3cr3tPw | bin/elasticsearch-keystore add -x bootstrap.password",
+        "echo [REDACTED:password] | bin/elasticsearch-keystore add -x bootstrap.password",
+      ],
+      ['pass insert -e prod/db <<< "S3cr3tPw"', 'pass insert -e prod/db <<< "[REDACTED:password]"'],
+      [
+        'secret-tool store --label=db service db <<< "S3cr3tPw"',
+        'secret-tool store --label=db service db <<< "[REDACTED:password]"',
+      ],
+      [
         "printf 'S3cr3tPw\\n' | openconnect vpn.corp.com --user=bob --passwd-on-stdin",
         "printf '[REDACTED:password]\\n' | openconnect vpn.corp.com --user=bob --passwd-on-stdin",
       ],
@@ -677,6 +720,10 @@ describe("passwords on command lines", () => {
       'echo "$KRB_PW" | kinit bob',
       "kinit -kt /etc/krb5.keytab host/web01",
       'sudo apt update <<< "yes"',
+      "bin/elasticsearch-keystore add bootstrap.password", // prompts
+      "pass insert prod/db", // prompts twice
+      'echo "keystore updated" | tee log',
+      "we pass insert statements to the loader",
       "the king and kinit are taking it",
     ]);
   });

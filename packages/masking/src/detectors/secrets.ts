@@ -369,6 +369,11 @@ export const SECRET_PATTERNS: PatternSpec[] = [
     prefix: 6,
     entropy: 3,
   }),
+  // SonarQube's user, project-analysis and global-analysis tokens
+  rule("sonarqube", "sonarqube_token", ["squ_", "sqp_", "sqa_"], `${L}(?:squ_|sqp_|sqa_)[a-f0-9]{40}${R}`, {
+    prefix: 4,
+    entropy: 3,
+  }),
   // a service token names its config: `dp.st.prd.…`
   rule(
     "doppler",

@@ -48,13 +48,16 @@ export const HEADER_WORDS = [
   "code",
   // Redis's ACL SETUSER
   "setuser",
-  // command-arguments.ts: unixODBC's isql, Db2's CONNECT … USING, openssl passwd, Wi-Fi keys, MinIO's mc alias
+  // command-arguments.ts: unixODBC's isql, Db2's CONNECT … USING, openssl passwd, Wi-Fi keys, MinIO's mc
+  // alias, Bitwarden's unlock, Poetry's config
   "isql",
   "using",
   "passwd",
   "wpa_passphrase",
   "iwconfig",
   "alias",
+  "unlock",
+  "poetry",
   // expect-scripts.ts: Expect's and pexpect's answers to a password prompt
   "send",
 ];
