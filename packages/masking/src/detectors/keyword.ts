@@ -99,10 +99,11 @@ const QUOTED_PART = /"([^"\n]{0,128})"|'([^'\n]{0,128})'/g;
 
 // an identifier's characters in code: [A-Za-z0-9_$]
 const isIdentifierCode = (c: number) => isWordCode(c) || c === 36;
-// what joins a code expression to the literal it falls back to: `||`, `??`, Python's `or`, Kotlin's `?:`
+// YAML's tag or anchor before a value (`!!str`, `&pw`)
 const YAML_PROPERTY = /(?:!!?[\w-]{1,32}|&[\w-]{1,64})[ \t]{1,4}(?=\S)/y;
 // a keyword argument giving the default of a setting read by name
 const FALLBACK_ARGUMENT = /^,[ \t]{0,8}(?:fallback|default)[ \t]{0,2}=[ \t]{0,2}["'`]/;
+// what joins a code expression to the literal it falls back to: `||`, `??`, Python's `or`, Kotlin's `?:`
 const FALLBACK_OPERATOR = /[ \t]{0,8}(?:\|\||\?\?|\?:|or\b)[ \t]{0,8}(?=["'`])/y;
 // a call's first argument naming a variable to read (`getEnv("DB_PASSWORD", …)`), then its default
 const DEFAULT_ARGUMENT = /^[\w$.]{1,128}\([ \t]{0,4}(["'])[A-Z][A-Z0-9_]{1,127}\1[ \t]{0,4},[ \t]{0,4}(["'])/;
@@ -595,7 +596,7 @@ function findValue(
   } else if (keyQuote && !inRecord && text[q] === "," && /^,[ \t]{0,8}["'`]/.test(text.slice(q, q + 10))) {
     q++; // setProperty("API_TOKEN", "…"), not a list of quoted names (`(name, `password`, api_token)`)
   } else if (keyQuote && text[q] === "," && FALLBACK_ARGUMENT.test(text.slice(q, q + 32))) {
-    q += text.slice(q).indexOf("=") + 1; // configparser's `get("db", "password", fallback="…")`
+    q = text.indexOf("=", q) + 1; // configparser's `get("db", "password", fallback="…")`
   } else if (cliFlag && q > p) {
     // --token value
   } else if (q > p && (text[q] === '"' || text[q] === "'") && cls.strength === "strong") {
@@ -819,7 +820,8 @@ const NAME_FIELD_BEFORE = new RegExp(
   `(?:^|[\\s{,[(])["']?(?:${NAME_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,4}["']?$`,
 );
 const FIELD_SEPARATOR = `(?:,[ \\t]{0,8}(?:\\r?\\n[ \\t]{0,32})?|\\r?\\n[ \\t]{0,32})`;
-// a short field between the name and the value (`"type": "secure"`); not a list item (`- …`), which starts another record
+// a short field between the name and the value (`"type": "secure"`; up to seven of them); not a list item
+// (`- …`), which starts another record
 const OTHER_FIELD = `["']?[A-Za-z_][\\w-]{0,31}["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}(?:"[^"\\n]{0,64}"|'[^'\\n]{0,64}'|[\\w.-]{1,64})[ \\t]{0,8}`;
 const VALUE_FIELD_AFTER = new RegExp(
   `["']?[ \\t]{0,8}(?:${FIELD_SEPARATOR}${OTHER_FIELD}){0,7}${FIELD_SEPARATOR}["']?(?:${VALUE_FIELDS.join("|")})["']?[ \\t]{0,4}(?::|=>|=)[ \\t]{0,8}`,
