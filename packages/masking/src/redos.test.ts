@@ -237,6 +237,9 @@ const GENERIC_UNITS = [
   "pass insert -e <<< ",
   "secret-tool store <<< ",
   'changeUserPassword("a", "',
+  "$2b$12$",
+  "$6$rounds=1$a$",
+  "$argon2id$v=1$m=1,t=1,p=1$",
 ];
 
 describe("no catastrophic backtracking", () => {

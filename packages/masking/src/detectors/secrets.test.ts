@@ -773,6 +773,28 @@ describe("passwords on command lines", () => {
   });
 });
 
+describe("password hashes", () => {
+  it("masks hashes in crypt's modular format whole, wherever they are: shadow lines, SQL, settings", () => {
+    const bcrypt = ["$2b$12$", "R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"].join("");
+    const sha512 = [
+      "$6$",
+      "rounds=5000$saltsalt$",
+      body(86, 3, "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"),
+    ].join("");
+    const argon2 = ["$argon2id$", "v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG"].join("");
+    masksTo([
+      [`password: ${bcrypt}`, "password: [REDACTED:password_hash]"],
+      [
+        `UPDATE users SET password_hash = '${bcrypt}' WHERE id = 1`,
+        "UPDATE users SET password_hash = '[REDACTED:password_hash]' WHERE id = 1",
+      ],
+      [`bob:${sha512}:19000:0:99999:7:::`, "bob:[REDACTED:password_hash]:19000:0:99999:7:::"],
+      [`hashed_password = "${argon2}"`, 'hashed_password = "[REDACTED:password_hash]"'],
+    ]);
+    keeps(['echo "$1$2" | tr a b', "prices: $5$ and $6$", "awk '{print $1$2}'"]);
+  });
+});
+
 describe("high-entropy strings", () => {
   it("masks a free-floating random token", () => {
     const t = fake.generic();
