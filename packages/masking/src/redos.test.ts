@@ -251,6 +251,10 @@ const GENERIC_UNITS = [
   "$2b$12$",
   "$6$rounds=1$a$",
   "$argon2id$v=1$m=1,t=1,p=1$",
+  "::add-mask::",
+  "##vso[task.setvariable variable=a;",
+  "docker secret create a - <<< ",
+  "glab variable set a_password ",
 ];
 
 describe("no catastrophic backtracking", () => {

@@ -7,7 +7,9 @@
 // `ssh host "mysql -pX"` still name the command. Passwords given as plain arguments are read by
 // command-positional.ts, those written into a command's input by command-stdin.ts, the values
 // of secret stores' commands by command-secret-stores.ts, and answers to a password prompt sent by
-// Expect and pexpect scripts by expect-scripts.ts.
+// Expect and pexpect scripts by expect-scripts.ts, and CI log commands by ci-commands.ts.
+
+import { scanCiCommands } from "./ci-commands";
 import { scanPositionalPasswords } from "./command-positional";
 import { scanSecretStores } from "./command-secret-stores";
 import { scanStdinPasswords } from "./command-stdin";
@@ -314,5 +316,6 @@ export const commandLinePasswordDetector: Detector = {
     scanLoginProcedures(text, out);
     scanMailSessions(text, out);
     scanExpectScripts(text, out);
+    scanCiCommands(text, out);
   },
 };

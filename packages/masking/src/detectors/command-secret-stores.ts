@@ -65,6 +65,21 @@ const STORES: Store[] = [
     read: (text, args, _at, out) => assignedValues(text, args, "--from-literal=", out),
   },
   {
+    // `docker secret create NAME -`: the secret comes from the input (a file's path otherwise)
+    before: /(?:^|[\s;&|(])docker[ \t]{1,4}$/,
+    after: /secret[ \t]{1,4}create[ \t]/y,
+    read: (text, args, at, out) => {
+      if (args.some((a) => a.end === a.start + 1 && text[a.start] === "-"))
+        inputInto(text, at, argumentsEnd(args, at), out);
+    },
+  },
+  {
+    // CircleCI's `circleci context store-secret ORG CONTEXT NAME`, which reads the value from the input
+    before: /(?:^|[\s;&|(])circleci[ \t]{1,4}context[ \t]{1,4}store-$/,
+    after: /secret[ \t]/y,
+    read: (text, args, at, out) => inputInto(text, at, argumentsEnd(args, at), out),
+  },
+  {
     // libsecret's `secret-tool store --label=… attr value`: the secret comes from the input
     before: /(?:^|[\s;&|(])$/,
     after: /secret-tool[ \t]{1,4}store[ \t]/y,

@@ -1019,7 +1019,8 @@ function beforeSentencePunctuation(text: string, start: number, end: number): nu
 // `dotnet user-secrets set "Db:Password" X`, `doppler secrets set DB_PASSWORD X`: a setting named
 // like a credential, then its value. The words before the setting are read backwards, a word at a
 // time, so the many names that follow none of them cost a few character tests.
-const SETTER_WORDS = new Set(["config", "configure", "secrets", "user-secrets"]);
+// (and CI variables: `glab variable set DB_PASSWORD X`, `render env set DB_PASSWORD X`, `netlify env:set DB_PASSWORD X`)
+const SETTER_WORDS = new Set(["config", "configure", "secrets", "user-secrets", "variable", "env"]);
 
 /** The word (to a blank) ending at `end`, lower-cased, and where it starts; null at a line's start. */
 function wordBefore(text: string, end: number): { word: string; start: number } | null {
@@ -1034,7 +1035,7 @@ function wordBefore(text: string, end: number): { word: string; start: number } 
 function afterSetter(text: string, t: number): boolean {
   let w = wordBefore(text, t);
   if (w === null) return false;
-  if (w.word === "setx") return true;
+  if (w.word === "setx" || w.word === "env:set") return true;
   if (w.word === "set") return SETTER_WORDS.has(wordBefore(text, w.start)?.word ?? "");
   // `git config --global github.token X`: flags between
   for (let n = 0; n < 3 && w !== null && w.word.startsWith("-"); n++) w = wordBefore(text, w.start);

@@ -38,6 +38,12 @@ describe("contact and network PII", () => {
       ["ip_address", "2001:db8::1"],
     ]);
     expect(found("at 12:34:56 version 1.2.3 std::cout 300.1.1.1")).toEqual([]);
+    // words of hex letters beside a colon pair are no address; the unspecified address `::` is one
+    expect(found("::add-mask:: and dead::beef")).toEqual([]);
+    expect(found("bind to :: or ::1")).toEqual([
+      ["ip_address", "::"],
+      ["ip_address", "::1"],
+    ]);
     // without "::": all eight groups, or six before an IPv4 tail
     expect(found("a 2001:0db8:85a3:0000:0000:8a2e:0370:7334 b 0:0:0:0:0:ffff:192.0.2.1 c")).toEqual([
       ["ip_address", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"],

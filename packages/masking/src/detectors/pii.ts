@@ -277,6 +277,8 @@ function scanIpv6(text: string, from: number, out: Match[]): void {
   // trailing ":" belongs to a port or a sentence, not the address
   if (cand.endsWith(":") && !cand.endsWith("::")) cand = cand.slice(0, -1);
   if (cand.indexOf(":") === cand.lastIndexOf(":") || !ipv6Valid(cand)) return;
+  // `::add-mask::`, `dead::beef`: words of hex letters beside a colon pair, not an address (`::` is one)
+  if (/[A-Fa-f]/.test(cand) && !/\d/.test(cand) && cand.split(":").filter(Boolean).length < 3) return;
   push(out, m.index, m.index + cand.length + zone.length + prefix.length, "ip_address");
 }
 

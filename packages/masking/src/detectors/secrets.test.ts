@@ -707,6 +707,15 @@ describe("passwords on command lines", () => {
         "echo [REDACTED:password] | bin/elasticsearch-keystore add -x bootstrap.password",
       ],
       ['pass insert -e prod/db <<< "S3cr3tPw"', 'pass insert -e prod/db <<< "[REDACTED:password]"'],
+      ['docker secret create db_pw - <<< "S3cr3tPw"', 'docker secret create db_pw - <<< "[REDACTED:password]"'],
+      [
+        'printf "S3cr3tPw" | docker secret create db_pw -',
+        'printf "[REDACTED:password]" | docker secret create db_pw -',
+      ],
+      [
+        "circleci context store-secret org ctx DB_PASSWORD <<< S3cr3tPw",
+        "circleci context store-secret org ctx DB_PASSWORD <<< [REDACTED:password]",
+      ],
       [
         'secret-tool store --label=db service db <<< "S3cr3tPw"',
         'secret-tool store --label=db service db <<< "[REDACTED:password]"',
@@ -720,6 +729,8 @@ describe("passwords on command lines", () => {
       'echo "$KRB_PW" | kinit bob',
       "kinit -kt /etc/krb5.keytab host/web01",
       'sudo apt update <<< "yes"',
+      "docker secret create db_pw ./pw.txt", // from a file
+      "circleci context show org ctx",
       "bin/elasticsearch-keystore add bootstrap.password", // prompts
       "pass insert prod/db", // prompts twice
       'echo "keystore updated" | tee log',
@@ -769,6 +780,31 @@ describe("passwords on command lines", () => {
       'sshpass -p "${SSH_PASS}" ssh host',
       "mysql -p password",
       "echo done; -p S3cr3tPw",
+    ]);
+  });
+});
+
+describe("CI jobs' log commands and variables", () => {
+  it("masks what a job declares secret (::add-mask::, issecret=true) and CI variables set by name", () => {
+    masksTo([
+      ["::add-mask::S3cr3tPw", "::add-mask::[REDACTED:secret]"],
+      ['echo "::add-mask::S3cr3tPw"', 'echo "::add-mask::[REDACTED:secret]"'],
+      [
+        "##vso[task.setvariable variable=dbPassword;issecret=true]S3cr3tPw",
+        "##vso[task.setvariable variable=dbPassword;issecret=true][REDACTED:secret]",
+      ],
+      [
+        "##vso[task.setvariable variable=apiToken]S3cr3tPw",
+        "##vso[task.setvariable variable=apiToken][REDACTED:secret]",
+      ],
+      ["glab variable set DB_PASSWORD S3cr3tPw --masked", "glab variable set DB_PASSWORD [REDACTED:password] --masked"],
+      ["netlify env:set DB_PASSWORD S3cr3tPw", "netlify env:set DB_PASSWORD [REDACTED:password]"],
+      ["render env set DB_PASSWORD S3cr3tPw", "render env set DB_PASSWORD [REDACTED:password]"],
+    ]);
+    keeps([
+      'echo "::add-mask::$TOKEN"',
+      "##vso[task.setvariable variable=buildNumber]1.2.3",
+      "glab variable set DEPLOY_REGION eu-west-1",
     ]);
   });
 });

@@ -58,6 +58,9 @@ export const HEADER_WORDS = [
   "alias",
   "unlock",
   "poetry",
+  // ci-commands.ts: GitHub Actions' ::add-mask::, Azure Pipelines' ##vso[task.setvariable]
+  "add-mask::",
+  "vso[task.setvariable",
   // expect-scripts.ts: Expect's and pexpect's answers to a password prompt
   "send",
 ];
