@@ -255,6 +255,8 @@ const GENERIC_UNITS = [
   "##vso[task.setvariable variable=a;",
   "docker secret create a - <<< ",
   "glab variable set a_password ",
+  "Name  Value\n----  -----\npassword  ",
+  "\npassword  a",
 ];
 
 describe("no catastrophic backtracking", () => {

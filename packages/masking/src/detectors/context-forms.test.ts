@@ -639,6 +639,24 @@ describe("tables", () => {
   });
 });
 
+describe("PowerShell's name and value lists", () => {
+  it("reads the value beside a credential name under a Name/Value header (Get-ChildItem env:)", () => {
+    const header = "Name                           Value\n----                           -----\n";
+    masksTo([
+      [
+        `${header}HOME                           /root\nDB_PASSWORD                    Tr0ub4dor3xq`,
+        `${header}HOME                           /root\nDB_PASSWORD                    [REDACTED:password]`,
+      ],
+    ]);
+    keeps([
+      "DB_PASSWORD                    prod2024db", // no header: a variable's name and a word
+      `${header}HOME                           /root\n\nDB_PASSWORD                    prod2024db`, // a blank line ends the list
+      `${header}PasswordPolicy                 strict`,
+      `${header}DB_PASSWORD                    $env:DB_PASSWORD`,
+    ]);
+  });
+});
+
 describe("SQL INSERT values", () => {
   it("masks the value in a credential column's position, in every row", () => {
     masksTo([

@@ -22,7 +22,7 @@ import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
 import { scanLoginSentences } from "./login-sentences";
 import { scanOAuthCodes } from "./oauth-codes";
 import { eachPosition } from "./punctuation";
-import { cellBeside, tableBelow } from "./table-columns";
+import { cellBeside, listedValue, tableBelow } from "./table-columns";
 import { keywordRootHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 import { typedIntoSelector } from "./ui-actions";
@@ -319,7 +319,14 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
   const value =
     (field >= 0 ? (siblingValue(text, e) ?? siblingValueBefore(text, field)) : null) ??
     findValue(text, s, e, cls, cliFlag, field >= 0);
-  if (!value) return columnValues(text, s, e, out) ?? cellValue(text, s, e, cls, key, out) ?? keyEnd;
+  if (!value) {
+    return (
+      columnValues(text, s, e, out) ??
+      cellValue(text, s, e, cls, key, out) ??
+      listValue(text, s, e, cls, key, out) ??
+      keyEnd
+    );
+  }
   if (value.prose) return proseValues(text, s, value, cls, key, out) ?? keyEnd;
   const password = value.quoted ? null : passwordAfterUser(text, value, cls);
   if (password !== null) return credentialValue(text, s, password, cls, key, out) ? password.end : keyEnd;
@@ -464,6 +471,15 @@ function cellValue(text: string, s: number, e: number, cls: KeyClass, key: strin
   const cell = cellBeside(text, s, e);
   if (cell === null) return null;
   return credentialValue(text, s, { ...cell, prose: true }, cls, key, out) ? cell.end : null;
+}
+
+/** The name starts a row of PowerShell's `Name  Value` list: the rest of the row. */
+function listValue(text: string, s: number, e: number, cls: KeyClass, key: string, out: Match[]): number | null {
+  // cheap tests first: the name starts its line and two blanks follow it
+  if ((s > 0 && text[s - 1] !== "\n") || text[e] !== " " || text[e + 1] !== " ") return null;
+  const cell = listedValue(text, s, e);
+  if (cell === null) return null;
+  return credentialValue(text, s, cell, cls, key, out) ? cell.end : null;
 }
 
 // Characters of values read and judged in the current scan. A value that is not a credential is

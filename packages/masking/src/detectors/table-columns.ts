@@ -197,3 +197,52 @@ export function cellBeside(text: string, s: number, e: number): Cell | null {
   const start = cell.start + raw.indexOf(value);
   return { start, end: start + value.length, quoted: false };
 }
+
+// PowerShell's list of names and values (`Get-ChildItem env:`, a hashtable written out):
+//   Name                           Value
+//   ----                           -----
+//   DB_PASSWORD                    S3cret
+const NAME_VALUE_HEADER = /(?:^|\n)[ \t]*Name[ \t]{2,}Value[ \t]*\r?\n[ \t]*-{4}[ \t]{2,}-{5}[ \t]*\r?\n/g;
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+
+// where each `Name  Value` header of the last text asked about ends: found once per text, however many rows ask
+let headersText: string | null = null;
+let headerEnds: number[] = [];
+
+function nameValueHeaderEnds(text: string): number[] {
+  if (text !== headersText) {
+    headersText = text;
+    headerEnds = [];
+    NAME_VALUE_HEADER.lastIndex = 0;
+    for (let m = NAME_VALUE_HEADER.exec(text); m !== null; m = NAME_VALUE_HEADER.exec(text)) {
+      headerEnds.push(m.index + m[0].length);
+    }
+  }
+  return headerEnds;
+}
+
+/**
+ * The value beside the name at [s, e) when it starts a row of PowerShell's `Name  Value` list: the
+ * rest of the row after two blanks or more, under a header above with no blank line between.
+ */
+export function listedValue(text: string, s: number, e: number): Cell | null {
+  if (s > 0 && text[s - 1] !== "\n") return null;
+  let start = e;
+  while (start < text.length && start - e < 128 && text[start] === " ") start++;
+  if (start - e < 2 || start >= text.length || /\s/.test(text[start]!)) return null;
+  const ends = nameValueHeaderEnds(text);
+  // the last header ending at or before the row (binary search: a hostile text may hold thousands)
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  const header = lo > 0 ? ends[lo - 1]! : -1;
+  if (header < 0 || s - header > 8192 || BLANK_LINE.test(text.slice(header, s))) return null;
+  let end = start;
+  while (end < text.length && end - start < MAX_LINE && text[end] !== "\n" && text[end] !== "\r") end++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end, quoted: false };
+}
