@@ -2,7 +2,7 @@
 // `::add-mask::X` (X is masked in the job's log from then on) and Azure Pipelines'
 // `##vso[task.setvariable variable=NAME;issecret=true]X`, or a variable named like a credential.
 import { classifyKey } from "../key-names";
-import { isReference, pushPassword } from "./command-tokens";
+import { pushPassword } from "./command-tokens";
 import { foldedWordStarts } from "./text-starts";
 import type { Match } from "./types";
 
@@ -18,7 +18,7 @@ function scanAddMask(text: string, out: Match[]): void {
   for (const at of foldedWordStarts(text, "add-mask::")) {
     if (!text.startsWith("::", at - 2)) continue;
     const value = restOfLine(text, at + 10);
-    if (value && !isReference(text.slice(value.start, value.end))) pushPassword(out, text, value, "secret");
+    pushPassword(out, text, value, "secret"); // a reference (`$TOKEN`) is left, as for every command's value
   }
 }
 

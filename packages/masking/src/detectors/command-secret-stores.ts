@@ -6,7 +6,7 @@
 
 import { inputInto } from "./command-stdin";
 import { argumentsEnd, argumentsFrom, pushPassword, type Span } from "./command-tokens";
-import { foldedWordStarts, keywordRootHits, startsWithFolded } from "./text-starts";
+import { foldedWordStarts, rootWordStarts } from "./text-starts";
 import type { Match } from "./types";
 
 interface Store {
@@ -95,17 +95,8 @@ const STORES: Store[] = [
   },
 ];
 
-/** Where `secret` starts in `text`: from the profile pass's keyword roots when it read the text. */
-function secretStarts(text: string): number[] {
-  const roots = keywordRootHits(text);
-  if (roots !== null) return roots.filter((p) => startsWithFolded(text, p, "secret"));
-  const starts: number[] = [];
-  for (let at = text.indexOf("secret"); at >= 0; at = text.indexOf("secret", at + 6)) starts.push(at);
-  return starts;
-}
-
 function scanStores(text: string, out: Match[]): void {
-  for (const at of secretStarts(text)) {
+  for (const at of rootWordStarts(text, "secret")) {
     const before = text.slice(Math.max(0, at - 32), at);
     for (const store of STORES) {
       store.after.lastIndex = at;
@@ -138,13 +129,8 @@ function scanSsm(text: string, out: Match[]): void {
 const ELASTIC_KEYSTORE = /(?:elasticsearch|kibana|logstash)-$/;
 
 function scanElasticKeystores(text: string, out: Match[]): void {
-  const roots = keywordRootHits(text);
-  const starts = roots ?? [];
-  if (roots === null)
-    for (let at = text.indexOf("keystore"); at >= 0; at = text.indexOf("keystore", at + 8)) starts.push(at);
-  for (const at of starts) {
-    if (!startsWithFolded(text, at, "keystore") || !ELASTIC_KEYSTORE.test(text.slice(Math.max(0, at - 14), at)))
-      continue;
+  for (const at of rootWordStarts(text, "keystore")) {
+    if (!ELASTIC_KEYSTORE.test(text.slice(Math.max(0, at - 14), at))) continue;
     const args = argumentsFrom(text, at + 8, 16);
     if (text.slice(args[0]?.start ?? 0, args[0]?.end ?? 0) !== "add") continue;
     if (args.some((a) => /^(?:-x|--stdin)$/.test(text.slice(a.start, a.end)))) {

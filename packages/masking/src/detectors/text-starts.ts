@@ -153,6 +153,18 @@ export function keywordRootHits(text: string): number[] | null {
 }
 
 /**
+ * Where `word` (lower case, starting with a keyword root: `secret`, `keystore`) starts in `text`:
+ * the profile pass's root hits that spell it, in any case, when it read the text; else searched as written.
+ */
+export function rootWordStarts(text: string, word: string): number[] {
+  const roots = keywordRootHits(text);
+  if (roots !== null) return roots.filter((p) => startsWithFolded(text, p, word));
+  const starts: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) starts.push(at);
+  return starts;
+}
+
+/**
  * Positions (ascending) where the first three letters of a header word occur in any ASCII case. Kept
  * for texts that are not ASCII too: the words are ASCII, and the searches they replace looked for
  * three spellings only.
