@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDetectors } from "./detectors/registry";
 import { SECRET_PATTERNS } from "./detectors/secrets";
+import { seedPhraseDetector } from "./detectors/seed-phrases";
 import { createMasker } from "./mask";
 
 const SIZES = [10_000, 160_000] as const;
@@ -293,6 +294,13 @@ describe("no catastrophic backtracking", () => {
     );
     const array = (input: string) => m.mask(input.match(/.{1,20}/gs) ?? []);
     await assertLinear("mask(array)", array, ["a@b.c ", "password=x ", "1"]);
+  }, 120_000);
+
+  it("the recovery phrase reader is linear on runs of list words, checked or named", async () => {
+    const m = createMasker();
+    const units = ["abandon ", "abandon, ", "1. abandon\n", `${"zoo ".repeat(12)}the `, "seed abandon "];
+    await assertLinear("seed_phrase", (input) => seedPhraseDetector.scan(input, []), units);
+    await assertLinear("seed_phrase (profiled)", (input) => m.maskText(input), units);
   }, 120_000);
 
   it("the Kubernetes Secret reader is linear in the spaces of a line that ends in a carriage return", async () => {

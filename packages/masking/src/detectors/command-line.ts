@@ -71,9 +71,9 @@ const COMMANDS = new Map<string, FlagRule[]>([
   ...["mosquitto_pub", "mosquitto_sub", "mosquitto_rr"].map((c) => [c, CAPITAL_P] as const),
   ...["rabbitmqadmin", "cypher-shell", "elasticsearch-users"].map((c) => [c, SEPARATE_P] as const),
   // macOS's keychain: `-w pw` adds a password (`find-generic-password -w` prints one)
-  ["security", ["add-generic-password", "add-internet-password"].map((after) => ({ flag: "-w", after }))],
+  ["security", KEYCHAIN],
   // `dotnet nuget add source … -p pw` (`dotnet run -p` names a project)
-  ["dotnet", [{ flag: "-p", after: "source" }]],
+  ["dotnet", NUGET_SOURCE],
   // rdesktop's `-p pw` (`-p -` reads it from the input), SAP HANA's hdbsql, Cassandra's cqlsh
   ...["rdesktop", "hdbsql", "cqlsh"].map((c) => [c, SEPARATE_P] as const),
   ...["http", "https"].map((c) => [c, HTTPIE] as const),

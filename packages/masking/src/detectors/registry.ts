@@ -26,6 +26,7 @@ import {
 import { creditCardDetector, ibanDetector } from "./payment";
 import { emailDetector, ipDetector, macDetector, phoneDetector } from "./pii";
 import { SECRET_PATTERN_DETECTORS, SECRET_PATTERNS, secretPatternDetector } from "./secrets";
+import { seedPhraseDetector } from "./seed-phrases";
 import { sqlValuesDetector } from "./sql-values";
 import type { Detector } from "./types";
 
@@ -37,6 +38,7 @@ const STRUCTURAL_SECRETS: Detector[] = [
   commandLinePasswordDetector,
   sqlValuesDetector,
   kubernetesSecretDetector,
+  seedPhraseDetector,
   keywordDetector,
   entropyDetector,
 ];
@@ -65,7 +67,7 @@ export const SECRET_TYPES = new Set([
   ...SECRET_PATTERNS.map((s) => s.type),
   ...["private_key", "url_credentials", "authorization", "credential", "kubernetes_secret", "generic_secret"],
   ...["password", "secret", "token", "api_key", "private_key", "cookie", "connection_string", "session"],
-  ...["access_key_id", "key", "binary"],
+  ...["access_key_id", "key", "binary", "seed_phrase"],
 ]);
 
 export function expandDetectorNames(selection: "default" | "none" | string[]): Set<string> {

@@ -1,6 +1,7 @@
 import { codeUnits } from "../code-units";
 import { B64_MIN, rememberBase64Runs, rememberDigitRuns } from "../text-runs";
 import { MARKED, rememberMarks } from "./punctuation";
+import { endsLikePhraseWord, PHRASE_WORDS, rememberShortWordRuns } from "./short-word-runs";
 import { EDGE_PAIRS, LAST_TWO_LETTERS, LITERAL, ROOT, ROOT_PW, rememberStarts, TRIPLES, WORD } from "./text-starts";
 import type { TextProfile } from "./types";
 
@@ -21,7 +22,8 @@ let runsBuffer: Int32Array<ArrayBuffer> = new Int32Array(1024);
  * Character counts of `text` in one pass; the same pass records the digit runs the numeric
  * detectors start from (see `digitRuns`), the base64 runs of 16 or more characters the entropy
  * detector and the decoder read (see `base64Runs`), and where provider literals, keyword roots and
- * header words may start (see text-starts.ts), so they need no pass of their own.
+ * header words may start (see text-starts.ts), and the runs of short words a recovery phrase could
+ * hide in (see short-word-runs.ts), so they need no pass of their own.
  */
 export function profile(text: string): TextProfile {
   counts.fill(0);
@@ -41,6 +43,11 @@ export function profile(text: string): TextProfile {
   const words: number[] = [];
   const marks: number[][] = [[], [], [], []];
   let marked = 0;
+  // the run of words being read that could be a recovery phrase's (see short-word-runs.ts)
+  let shortWords = 0;
+  let shortFrom = 0;
+  let shortTo = 0;
+  const shortRuns: number[] = [];
   let ascii = true;
   // past this many, a text made of literals (hostile input, or a blob of one token) is better read
   // whole by the detectors themselves: the lists are dropped
@@ -73,9 +80,17 @@ export function profile(text: string): TextProfile {
           if ((t & WORD) !== 0 && words.length <= cap) words.push(i - 2);
         }
       }
-      if (i - from >= 2 && LAST_TWO_LETTERS[folded & 0x3ff] !== 0 && hits.length <= cap) hits.push(i - 2);
+      const len = i - from;
+      if (len >= 2 && LAST_TWO_LETTERS[folded & 0x3ff] !== 0 && hits.length <= cap) hits.push(i - 2);
       prev = units[i - 1]!;
-      letters += i - from;
+      letters += len;
+      if (len >= 3 && len <= 8 && endsLikePhraseWord(folded)) {
+        if (shortWords++ === 0) shortFrom = from;
+        shortTo = i;
+      } else if (shortWords !== 0) {
+        if (shortWords >= PHRASE_WORDS && shortRuns.length <= cap) shortRuns.push(shortFrom, shortTo);
+        shortWords = 0;
+      }
       if (b64Start < 0) b64Start = from;
       continue;
     }
@@ -89,6 +104,10 @@ export function profile(text: string): TextProfile {
         if (c < 48 || c > 57) break;
       }
       digits += i - from;
+      if (i - from > 2 && shortWords !== 0) {
+        if (shortWords >= PHRASE_WORDS && shortRuns.length <= cap) shortRuns.push(shortFrom, shortTo);
+        shortWords = 0;
+      }
       runLengths |= 1 << Math.min(i - from, 31);
       runs = appendRun(runs, n, from, i - from);
       n += 2;
@@ -134,7 +153,9 @@ export function profile(text: string): TextProfile {
   }
   if (length - lastSpace - 1 > longestWord) longestWord = length - lastSpace - 1;
   if (b64Start >= 0 && length - b64Start >= B64_MIN) b64.push(b64Start, length);
+  if (shortWords >= PHRASE_WORDS) shortRuns.push(shortFrom, shortTo);
   rememberDigitRuns(text, runs.subarray(0, n), runLengths, digits);
+  rememberShortWordRuns(text, shortRuns.length <= cap + 2 ? shortRuns : null);
   rememberBase64Runs(text, b64);
   rememberMarks(text, marked <= markCap ? marks : null);
   rememberStarts(
