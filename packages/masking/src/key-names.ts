@@ -61,6 +61,8 @@ const ROOTS: Readonly<Record<string, { type: string; strength: KeyStrength; nume
   pin: { type: "password", strength: "strong", numeric: true },
   cvv: { type: "password", strength: "strong", numeric: true },
   cvc: { type: "password", strength: "strong", numeric: true },
+  cvv2: { type: "password", strength: "strong", numeric: true },
+  cvc2: { type: "password", strength: "strong", numeric: true },
   otp: { type: "password", strength: "strong", numeric: true },
   secret: { type: "secret", strength: "strong" },
   secrete: { type: "secret", strength: "strong" },
@@ -546,7 +548,10 @@ function expand(word: string, out: string[], depth: number): void {
 const SECOND_FACTOR = new Set(["totp", "otp", "mfa", "2fa", "hotp"]);
 // codes that unlock an account or a device, or confirm a login: `pin_code`, `unlockCode`, `mfa_code`
 // (`error_code`, `zip_code` and `country_code` name none)
-const SECRET_CODES = new Set(["pin", "puk", "unlock", "verification", "sms", "access", "security", ...SECOND_FACTOR]);
+const SECRET_CODES = new Set([
+  ...["pin", "puk", "unlock", "verification", "sms", "access", "security", "cvv", "cvc"],
+  ...SECOND_FACTOR,
+]);
 
 /** Special pairs the word rules would get wrong. */
 function pairRule(words: string[], i: number): KeyClass | null | undefined {

@@ -527,6 +527,19 @@ describe("mask", () => {
     expect(m.maskText("")).toBe("");
   });
 
+  it("masks a nine-digit number as an SSN or ITIN only under a name for one", () => {
+    const m = createMasker();
+    const r = m.mask({ customer: { SSN: 536221234, size: 536221234 }, tin: 912701234, tax_id: 536221234 });
+    expect(r.masked).toEqual({
+      customer: { SSN: "[REDACTED:us_ssn]", size: 536221234 },
+      tin: "[REDACTED:us_itin]",
+      tax_id: "[REDACTED:us_ssn]",
+    });
+    expect(r.findings.map((f) => f.path)).toEqual(["$.customer.SSN", "$.tin", "$.tax_id"]);
+    // an invalid one (area 123, group 45, serial 6789 is the SSA's advertised example) stays a number
+    expect(m.mask({ ssn: 123456789, id: 536221234 }).masked).toEqual({ ssn: 123456789, id: 536221234 });
+  });
+
   it("masks whole fields past the caps and records why", () => {
     const m = createMasker({ limits: { maxDepth: 3, maxStringLength: 100, maxNodes: 50 } });
     const deep = m.mask({ a: { b: { c: { d: "x" } } } });

@@ -303,6 +303,12 @@ describe("no catastrophic backtracking", () => {
     await assertLinear("seed_phrase (profiled)", (input) => m.maskText(input), units);
   }, 120_000);
 
+  it("the named-code reader is linear on names, lists and values", async () => {
+    const m = createMasker();
+    const units = ["SMS code: ", "backup codes: 1234 ", "1a-2b-", "one-time code is ", "security answer: a ", "cvv 1"];
+    await assertLinear("named codes", (input) => m.maskText(input), units);
+  }, 120_000);
+
   it("the Kubernetes Secret reader is linear in the spaces of a line that ends in a carriage return", async () => {
     const m = createMasker();
     const manifest = (input: string) => m.maskText(`kind: Secret\ndata:\n  key:${input}\r\nx: 1\n`);

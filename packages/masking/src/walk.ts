@@ -73,11 +73,21 @@ function numberValue(n: number | bigint, path: PathRef, encoding: string | undef
   if (Number.isInteger(n) && (n as number) < FEWER_THAN_9_DIGITS && (n as number) > -FEWER_THAN_9_DIGITS) return n;
   const digits = n.toString();
   if (digits.replace("-", "").length < 9) return n;
-  const matches = findMatches(digits, ctx.policy.detectors.numeric);
+  let matches = findMatches(digits, ctx.policy.detectors.numeric);
+  // a nine-digit number is an SSN or an ITIN only under a name for one: ids and sizes are numbers too
+  if (matches.length === 0 && digits.length === 9 && namesTaxId(path)) {
+    matches = findMatches(digits, ctx.policy.detectors.numericIds);
+  }
   if (matches.length === 0) return n;
   const m = matches[0]!;
   const r = ctx.replace(digits, m.type, m.category, detectorLabel(m.detector), path, encoding);
   return r;
+}
+
+const TAX_ID_NAME = /ssn|social.?security|itin|tax.?(?:id|number)|\btin\b/i;
+
+function namesTaxId(path: PathRef): boolean {
+  return typeof path !== "string" && typeof path.seg === "string" && TAX_ID_NAME.test(path.seg);
 }
 
 function isBinary(value: object): boolean {

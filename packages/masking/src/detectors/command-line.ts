@@ -74,8 +74,9 @@ const COMMANDS = new Map<string, FlagRule[]>([
   ["security", KEYCHAIN],
   // `dotnet nuget add source … -p pw` (`dotnet run -p` names a project)
   ["dotnet", NUGET_SOURCE],
-  // rdesktop's `-p pw` (`-p -` reads it from the input), SAP HANA's hdbsql, Cassandra's cqlsh
-  ...["rdesktop", "hdbsql", "cqlsh"].map((c) => [c, SEPARATE_P] as const),
+  // rdesktop's `-p pw` (`-p -` reads it from the input), SAP HANA's hdbsql, Cassandra's cqlsh, Dell's
+  // iDRAC client (`racadm -r host -u root -p pw`)
+  ...["rdesktop", "hdbsql", "cqlsh", "racadm"].map((c) => [c, SEPARATE_P] as const),
   ...["http", "https"].map((c) => [c, HTTPIE] as const),
   ...["docker", "podman", "nerdctl", "buildah", "skopeo", "oras", "helm", "crane"].map((c) => [c, LOGIN] as const),
   // `az login -u bob -p …`, `oc login -u bob -p …` (OpenShift), `cf login -u bob -p …` (Cloud Foundry)

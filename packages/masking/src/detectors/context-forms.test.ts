@@ -179,6 +179,73 @@ describe("notes", () => {
   });
 });
 
+describe("codes, answers and keys in messages", () => {
+  it("masks a code or an answer named by two words, as the messages an agent forwards write them", () => {
+    masksTo([
+      [
+        "Your verification code is: 482913. It expires in 10 minutes.",
+        "Your verification code is: [REDACTED:password]. It expires in 10 minutes.",
+      ],
+      ["Your one-time code is G-482913", "Your one-time code is [REDACTED:password]"],
+      ["SMS code: 482913", "SMS code: [REDACTED:password]"],
+      ["PIN code 4821", "PIN code [REDACTED:password]"],
+      ["MFA code 123456 expired", "MFA code [REDACTED:password] expired"],
+      ["security answer: Fluffy1998", "security answer: [REDACTED:password]"],
+      ["Security answer - Rex", "Security answer - [REDACTED:password]"],
+      [
+        "Recovery codes: 7a8b-9c0d 1e2f-3a4b 5c6d-7e8f",
+        "Recovery codes: [REDACTED:password] [REDACTED:password] [REDACTED:password]",
+      ],
+      ["backup codes: 12345678, 87654321", "backup codes: [REDACTED:password], [REDACTED:password]"],
+    ]);
+    keeps([
+      "error code 500",
+      "zip code 94107",
+      "QR code attached",
+      "exit code 1",
+      "status code 404 returned",
+      "country code: 44",
+      "time code 00:01:02",
+      "the verification code was sent to your phone",
+      "security answer required",
+      "Enter the PIN code",
+    ]);
+  });
+
+  it("masks the digits after a PIN's or a card code's name, which the prose test refuses", () => {
+    masksTo([
+      ["please use passcode 739184 to join", "please use passcode [REDACTED:password] to join"],
+      ["pin 4821", "pin [REDACTED:password]"],
+      ["otp 123456", "otp [REDACTED:password]"],
+      ["cvc=123", "cvc=[REDACTED:password]"],
+      ["CVV 123", "CVV [REDACTED:password]"],
+      ["the CVV is 123", "the CVV is [REDACTED:password]"],
+      ["cvv2 0456", "cvv2 [REDACTED:password]"],
+      ["exp 12/28 cvc 987", "exp 12/28 cvc [REDACTED:password]"],
+      ["Card: 4111 1111 1111 1111, CVV 123", "Card: [REDACTED:credit_card], CVV [REDACTED:password]"],
+    ]);
+    keeps([
+      "pin 2",
+      "pin numpy to 1.24",
+      "passcode required",
+      "CVV required",
+      "CVV is the 3 digit code",
+      "cvv 12345",
+      "cvc: 12",
+    ]);
+  });
+
+  it("masks a key named by the word before it, with no operator (`private key 0x…`)", () => {
+    const hex = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+    masksTo([
+      [`eth private key 0x${hex}`, "eth private key [REDACTED:key]"],
+      [`import the account with private key ${hex}`, "import the account with private key [REDACTED:key]"],
+      [`wallet key 0x${hex}`, "wallet key [REDACTED:key]"],
+    ]);
+    keeps([`the public key ${hex}`, `sort key ${hex}`, "primary key id", "api key rotation is due", "secret key base"]);
+  });
+});
+
 describe("more assignment syntax", () => {
   it("reads R's <-, YAML's tags and anchors before a value, and configparser's fallback", () => {
     masksTo([

@@ -20,6 +20,7 @@ import {
 import { isBlank, lineBefore } from "./command-tokens";
 import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
 import { scanLoginSentences } from "./login-sentences";
+import { scanNamedCodes } from "./named-codes";
 import { scanOAuthCodes } from "./oauth-codes";
 import { eachPosition } from "./punctuation";
 import { cellBeside, listedValue, tableBelow } from "./table-columns";
@@ -255,6 +256,15 @@ function credentialBeforeNote(v: string): boolean {
   return proseCredential(first) && !isPlaceholder(first);
 }
 
+// a card's security code (CVV, CVC, CSC): three or four digits, never stored, whatever its shape
+const CARD_CODE = /cv[cv]|csc/i;
+const cardCode = (key: string, value: string) => CARD_CODE.test(key) && /^\d{3,4}$/.test(value);
+// a sentence's digits after a name for a PIN or a one-time code (`use passcode 739184 to join`), which
+// the prose test, made for passwords, refuses
+const PIN_NAME = /^(?:pin|passcode|otp|totp)$/i;
+const numericCode = (key: string, value: string) =>
+  cardCode(key, value) || (PIN_NAME.test(key) && /^\d{4,10}$/.test(value));
+
 function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string): boolean {
   const v = withoutMaskTokens(value).trim();
   if (v.length === 0 || (isPlaceholder(v) && !credentialBeforeNote(v))) return false;
@@ -278,7 +288,10 @@ function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string):
   }
   if (SOPS_VALUE.test(v) || VERSIONED_NAME.test(v)) return false;
   if (NAME_SHAPE.test(v) && classifyKey(v) !== null) return false;
-  if (cls.strength === "strong") return v.length >= 4 && !/^\d{1,3}$/.test(v) && longestSequence(v) < 10;
+  if (cls.strength === "strong") {
+    if (CARD_CODE.test(key)) return cardCode(key, v);
+    return v.length >= 4 && !/^\d{1,3}$/.test(v) && longestSequence(v) < 10;
+  }
   if (HASH_CONTEXT.test(key) && isHex(v)) return false;
   if (isUuid(v)) return cls.type !== "access_key_id";
   return looksGenerated(v);
@@ -406,7 +419,7 @@ function credentialValue(text: string, s: number, found: Value, cls: KeyClass, k
   const raw = text.slice(value.start, value.end);
   valueChars += raw.length;
   // most words after a name in a sentence are plain words: the cheapest test goes first
-  if (value.prose && !proseQuotedCredential(raw, value.quoted)) return false;
+  if (value.prose && !proseQuotedCredential(raw, value.quoted) && !numericCode(key, raw)) return false;
   if (insideTemplate(text, s)) return false;
   if (!value.quoted && codeExpression(text, value.start)) return false;
   if (!acceptable(raw, value.quoted, cls, key)) return false;
@@ -505,6 +518,7 @@ export const keywordDetector: Detector = {
     tableEnd = 0;
     scanLoginCalls(text, out);
     scanOAuthCodes(text, out);
+    scanNamedCodes(text, out);
     scanLoginSentences(text, out);
     // where a root may start, from the text profile pass: only those places are tried
     const roots = keywordRootHits(text);
@@ -923,14 +937,24 @@ function valueLineAbove(text: string, lineEnd: number, indent: number): Value | 
  * table's `|` or a list's `,`).
  */
 const PLAIN_NAME = /^[a-z]+(?:[_-][a-z]+){0,3}$/;
+// a card's code is written in capitals as often as not (`Card: 4111 …, CVV 123`)
+const CARD_CODE_NAME = /^(?:cv[cv]2?|csc)$/i;
 
 function wordAfterPlainName(text: string, s: number, e: number, q: number, cls: KeyClass): boolean {
   return (
-    cls.strength === "strong" &&
+    (cls.strength === "strong" || strongWithWordBefore(text, s, e)) &&
     e - s <= 32 &&
-    PLAIN_NAME.test(text.slice(s, e)) &&
+    (PLAIN_NAME.test(text.slice(s, e)) || CARD_CODE_NAME.test(text.slice(s, e))) &&
     /[A-Za-z0-9"'`]/.test(text[q] ?? "")
   );
+}
+
+const WORD_BEFORE = /(?:^|[^A-Za-z])([A-Za-z]{2,16})[ \t]$/;
+
+/** `private key 0x…`, `wallet key …`: a generic name (`key`) that the word before it makes a credential's. */
+function strongWithWordBefore(text: string, s: number, e: number): boolean {
+  const word = WORD_BEFORE.exec(text.slice(Math.max(0, s - 18), s));
+  return word !== null && classifyKey(`${word[1]} ${text.slice(s, e)}`)?.strength === "strong";
 }
 
 function isWord(text: string, at: number, word: string): boolean {

@@ -87,6 +87,8 @@ export interface DetectorSet {
   perString: Detector[];
   /** Run on the decimal form of large integers (card numbers sent as JSON numbers). */
   numeric: Detector[];
+  /** Run on the decimal form of a nine-digit integer under a name for one (`{"ssn": 536221234}`). */
+  numericIds: Detector[];
   /** The policy's `allow`: values no detector and no key-name rule masks; null when it lists none. */
   allowed: AllowedValue | null;
 }
@@ -110,5 +112,6 @@ export function buildDetectors(
   const perString = custom.map((c) => filtered(customDetector(c)));
   text.push(...perString);
   const numeric = [creditCardDetector, phoneDetector].filter((d) => names.has(d.name)).map(filtered);
-  return { text, batchable, perString, numeric, allowed };
+  const numericIds = [usSsnDetector, usItinDetector].filter((d) => names.has(d.name)).map(filtered);
+  return { text, batchable, perString, numeric, numericIds, allowed };
 }

@@ -606,6 +606,10 @@ describe("passwords on command lines", () => {
   it("masks more clients' password flags: rdesktop, hdbsql, cqlsh, HTTPie, SNMP communities, SecureString", () => {
     masksTo([
       ["rdesktop -u admin -p S3cr3tPw db01", "rdesktop -u admin -p [REDACTED:password] db01"],
+      [
+        "racadm -r idrac01 -u root -p S3cr3tPw getsysinfo",
+        "racadm -r idrac01 -u root -p [REDACTED:password] getsysinfo",
+      ],
       ["hdbsql -n db:30015 -u SYSTEM -p S3cr3tPw", "hdbsql -n db:30015 -u SYSTEM -p [REDACTED:password]"],
       ["cqlsh -u cassandra -p S3cr3tPw db", "cqlsh -u cassandra -p [REDACTED:password] db"],
       ["http -a bob:S3cr3tPw GET api.example.com", "http -a bob:[REDACTED:password] GET api.example.com"],

@@ -44,8 +44,9 @@ export const HEADER_WORDS = [
   "auth",
   "ugfzc3dvcmq6",
   "cgfzc3dvcmq6",
-  // OAuth's codes
+  // OAuth's codes; named-codes.ts: codes and security answers named in a sentence
   "code",
+  "answer",
   // Redis's ACL SETUSER
   "setuser",
   // command-arguments.ts: unixODBC's isql, Db2's CONNECT … USING, openssl passwd, Wi-Fi keys, MinIO's mc
