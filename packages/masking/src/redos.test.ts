@@ -303,10 +303,12 @@ describe("no catastrophic backtracking", () => {
     await assertLinear("seed_phrase (profiled)", (input) => m.maskText(input), units);
   }, 120_000);
 
-  it("the named-code reader is linear on names, lists and values", async () => {
+  it("the named-code and device configuration readers are linear on names, lists and values", async () => {
     const m = createMasker();
     const units = ["SMS code: ", "backup codes: 1234 ", "1a-2b-", "one-time code is ", "security answer: a ", "cvv 1"];
+    const devices = ["\n password 7 ", "key-string a ", "message-digest-key 1 md5 ", "snmp-server community "];
     await assertLinear("named codes", (input) => m.maskText(input), units);
+    await assertLinear("device configuration", (input) => m.maskText(input), devices);
   }, 120_000);
 
   it("the Kubernetes Secret reader is linear in the spaces of a line that ends in a carriage return", async () => {

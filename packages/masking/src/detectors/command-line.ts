@@ -14,6 +14,7 @@ import { scanPositionalPasswords } from "./command-positional";
 import { scanSecretStores } from "./command-secret-stores";
 import { scanStdinPasswords } from "./command-stdin";
 import { endsCommand, isBlank, isQuote, pushPassword, type Span, tokenEnd, valueAt } from "./command-tokens";
+import { scanSnmpCommunities } from "./device-configs";
 import { scanExpectScripts } from "./expect-scripts";
 import { scanMailSessions } from "./mail-sessions";
 import { scanPgpassEntries } from "./pgpass-entries";
@@ -318,5 +319,6 @@ export const commandLinePasswordDetector: Detector = {
     scanMailSessions(text, out);
     scanExpectScripts(text, out);
     scanCiCommands(text, out);
+    scanSnmpCommunities(text, out);
   },
 };

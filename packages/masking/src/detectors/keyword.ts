@@ -18,6 +18,7 @@ import {
   proseCredential,
 } from "../text-stats";
 import { isBlank, lineBefore } from "./command-tokens";
+import { deviceConfigValue } from "./device-configs";
 import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
 import { scanLoginSentences } from "./login-sentences";
 import { scanNamedCodes } from "./named-codes";
@@ -329,6 +330,14 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
     return credentialValue(text, s, call.value, call.cls, key, out) ? call.value.end : keyEnd;
   }
   const field = nameFieldAt(text, s);
+  const device = deviceConfigValue(text, s, e);
+  if (device !== null) {
+    // a device's types 5, 8 and 9 are hashes, which `credentialValue` would take for shell references
+    if (!isPlaceholder(text.slice(device.start, device.end))) {
+      out.push({ ...device, type: cls.type, detector: "keyword", category: "secret" });
+    }
+    return Math.max(keyEnd, device.end);
+  }
   const value =
     (field >= 0 ? (siblingValue(text, e) ?? siblingValueBefore(text, field)) : null) ??
     findValue(text, s, e, cls, cliFlag, field >= 0);

@@ -835,6 +835,38 @@ describe("password hashes", () => {
   });
 });
 
+describe("network devices' configuration", () => {
+  it("masks the secret after its type digit, hash algorithm or key format, and SNMP communities", () => {
+    const type9 = "$9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM";
+    masksTo([
+      ["enable secret 0 S3cr3tPw", "enable secret 0 [REDACTED:secret]"],
+      ["username admin privilege 15 secret 0 S3cr3tPw", "username admin privilege 15 secret 0 [REDACTED:secret]"],
+      [`username bob secret 9 ${type9}`, "username bob secret 9 [REDACTED:password_hash]"],
+      ["line vty 0 4\n password 7 0822455D0A16\n login", "line vty 0 4\n password 7 [REDACTED:password]\n login"],
+      ["key chain OSPF\n key 1\n  key-string 7 0822455D0A16", "key chain OSPF\n key 1\n  key-string 7 [REDACTED:key]"],
+      ["key-string S3cr3tPw", "key-string [REDACTED:key]"],
+      [
+        "interface Gi0/1\n ip ospf message-digest-key 1 md5 S3cr3tPw",
+        "interface Gi0/1\n ip ospf message-digest-key 1 md5 [REDACTED:key]",
+      ],
+      ["ntp authentication-key 1 md5 S3cr3tPw 7", "ntp authentication-key 1 md5 [REDACTED:key] 7"],
+      ["tacacs-server host tac1 key 7 0822455D0A16", "tacacs-server host tac1 key 7 [REDACTED:key]"],
+      ["ppp chap password 0 S3cr3tPw", "ppp chap password 0 [REDACTED:password]"],
+      ["wireless-lan ssid HOME wpa-psk ascii S3cr3tPw", "wireless-lan ssid HOME wpa-psk ascii [REDACTED:password]"],
+      ["  pre-shared-key local S3cr3tPw", "  pre-shared-key local [REDACTED:api_key]"],
+      ["snmp-server community S3cr3tPw RO", "snmp-server community [REDACTED:password] RO"],
+    ]);
+    keeps([
+      "reset the password 5 times",
+      "password 5 attempts left",
+      "password 7 chars",
+      "the key-string command sets the key",
+      "enable secret 0 <PASSWORD>",
+      "snmp-server community public RO",
+    ]);
+  });
+});
+
 describe("high-entropy strings", () => {
   it("masks a free-floating random token", () => {
     const t = fake.generic();

@@ -457,12 +457,13 @@ export const SECRET_PATTERNS: PatternSpec[] = [
   rule("supabase", "supabase_token", ["sbp_"], `${L}sbp_[a-f0-9]{40}${R}`, { prefix: 4 }),
   rule("typeform", "typeform_token", ["tfp_"], `${L}tfp_[A-Za-z0-9_.=-]{59}${R}`, { prefix: 4 }),
   // password hashes in crypt(3)'s modular format: bcrypt, argon2, sha512-crypt and sha256-crypt, md5-crypt
-  // and Apache's apr1, yescrypt (/etc/shadow, htpasswd, a users table); cracked offline, so never shown
+  // and Apache's apr1, yescrypt (/etc/shadow, htpasswd, a users table), Cisco's types 8 (PBKDF2) and 9
+  // (scrypt); cracked offline, so never shown
   rule(
     "password_hash",
     "password_hash",
-    ["$2a$", "$2b$", "$2y$", "$argon2", "$6$", "$5$", "$1$", "$apr1$", "$y$"],
-    `\\$(?:2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}|argon2(?:id|i|d)\\$v=\\d{1,3}\\$m=\\d{1,10},t=\\d{1,5},p=\\d{1,3}\\$[A-Za-z0-9+/]{8,128}\\$[A-Za-z0-9+/]{16,256}|[156]\\$(?:rounds=\\d{1,9}\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}|apr1\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{22}|y\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{1,86}\\$[./A-Za-z0-9]{43})(?![./A-Za-z0-9])`,
+    ["$2a$", "$2b$", "$2y$", "$argon2", "$6$", "$5$", "$1$", "$apr1$", "$y$", "$8$", "$9$"],
+    `\\$(?:[89]\\$[./A-Za-z0-9]{14}\\$[./A-Za-z0-9]{43}|2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}|argon2(?:id|i|d)\\$v=\\d{1,3}\\$m=\\d{1,10},t=\\d{1,5},p=\\d{1,3}\\$[A-Za-z0-9+/]{8,128}\\$[A-Za-z0-9+/]{16,256}|[156]\\$(?:rounds=\\d{1,9}\\$)?[./A-Za-z0-9]{1,16}\\$[./A-Za-z0-9]{22,86}|apr1\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{22}|y\\$[./A-Za-z0-9]{1,8}\\$[./A-Za-z0-9]{1,86}\\$[./A-Za-z0-9]{43})(?![./A-Za-z0-9])`,
   ),
   // Oracle's JDBC thin driver takes the logon before the database: `jdbc:oracle:thin:scott/tiger@//db:1521/svc`
   rule("oracle", "password", ["oracle:thin:"], `oracle:thin:[A-Za-z_][\\w$#.]{0,127}/([^@\\s"'/;]{1,256})@`, {

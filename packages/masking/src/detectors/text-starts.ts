@@ -64,6 +64,8 @@ export const HEADER_WORDS = [
   "vso[task.setvariable",
   // expect-scripts.ts: Expect's and pexpect's answers to a password prompt
   "send",
+  // device-configs.ts: a network device's SNMP community
+  "snmp-server",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
