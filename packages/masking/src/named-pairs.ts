@@ -5,6 +5,7 @@
 // The value is judged as if the name were its key, with the same strong and weak rules.
 import { argvPasswords } from "./detectors/command-line";
 import { takesPlainPassword } from "./detectors/command-positional";
+import { secretReadClass } from "./detectors/secret-reads";
 import { classifyKey, type KeyClass } from "./key-names";
 import { INPUT_FIELDS, NAME_FIELDS, TYPED_FIELDS, VALUE_FIELDS } from "./pair-names";
 
@@ -153,6 +154,17 @@ export function itemsNamedBeside(keys: string[], values: unknown[], at: number):
   const named = namedItemsOf([...command, ...items]);
   const out = named?.filter((n) => n.at >= command.length).map((n) => ({ ...n, at: n.at - command.length }));
   return out && out.length > 0 ? out : null;
+}
+
+// `{"command": "vault kv get -field=password secret/db", "output": …}`: a tool call's output beside a
+// command that prints a secret (see secret-reads.ts)
+const OUTPUT_KEYS = new Set(["output", "stdout", "result", "out"]);
+
+/** The class of the value under `key` when it is the output of the secret-printing command beside it. */
+export function outputOfSecretRead(keys: string[], values: unknown[], key: string): KeyClass | null {
+  if (!OUTPUT_KEYS.has(key)) return null;
+  const command = commandOf(keys, values);
+  return command === null ? null : secretReadClass(command.join(" "));
 }
 
 /** The command an object names (`"mysql"`, `["/bin/mysql"]`) as its words, or null. */

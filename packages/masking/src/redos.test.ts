@@ -303,12 +303,18 @@ describe("no catastrophic backtracking", () => {
     await assertLinear("seed_phrase (profiled)", (input) => m.maskText(input), units);
   }, 120_000);
 
-  it("the named-code and device configuration readers are linear on names, lists and values", async () => {
+  it("the named-code, device configuration and secret-read readers are linear on their forms", async () => {
     const m = createMasker();
     const units = ["SMS code: ", "backup codes: 1234 ", "1a-2b-", "one-time code is ", "security answer: a ", "cvv 1"];
     const devices = ["\n password 7 ", "key-string a ", "message-digest-key 1 md5 ", "snmp-server community "];
+    const reads = ["$ echo $A_PASSWORD\n", "\u0000pass a\n", "$ ", "a@b:~$ ", "\npass a\u0000", "pw on a "];
     await assertLinear("named codes", (input) => m.maskText(input), units);
     await assertLinear("device configuration", (input) => m.maskText(input), devices);
+    await assertLinear("secret reads", (input) => m.maskText(input), reads);
+    await assertLinear("secret reads (batched)", (input) => m.mask(input.split("\n")), [
+      "$ echo $A_PASSWORD\n",
+      "pass a\nb\n",
+    ]);
   }, 120_000);
 
   it("the Kubernetes Secret reader is linear in the spaces of a line that ends in a carriage return", async () => {

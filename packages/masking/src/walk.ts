@@ -8,7 +8,7 @@ import { classifyKey, type KeyClass } from "./key-names";
 import { detectorLabel, redactedToken } from "./labels";
 import { PathNode, type PathRef, pathOf } from "./lazy-path";
 import { maskString } from "./mask-string";
-import { itemsNamedBeside, namedItemsOf, namedValueOf } from "./named-pairs";
+import { itemsNamedBeside, namedItemsOf, namedValueOf, outputOfSecretRead } from "./named-pairs";
 import { setOwn } from "./own";
 import { findMatches } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
@@ -314,7 +314,7 @@ function walkObject(
     const childStates = states && matcher.alive(states) ? matcher.advance(states, seg) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
     const byName = named !== null && named.at === i && facts[i]!.cls === null;
-    const cls = byName ? named.cls : (facts[i]!.cls ?? codeUnder(path, key));
+    const cls = byName ? named.cls : (facts[i]!.cls ?? codeUnder(path, key) ?? outputOfSecretRead(keys, values, key));
     // a leaf no field rule and no key name selects: no path node unless it reports something
     let r =
       field || cls ? NOT_LEAF : walkLeaf(child, path, outKey, pathsMayRepeat, childStates, decodeDepth, encoding, ctx);

@@ -19,6 +19,7 @@ import { scanExpectScripts } from "./expect-scripts";
 import { scanMailSessions } from "./mail-sessions";
 import { scanPgpassEntries } from "./pgpass-entries";
 import { eachPosition } from "./punctuation";
+import { scanSecretReads } from "./secret-reads";
 import { scanLoginProcedures } from "./sql-procedures";
 import { foldedWordStarts, startsWithFolded } from "./text-starts";
 import type { Detector, Match } from "./types";
@@ -320,5 +321,6 @@ export const commandLinePasswordDetector: Detector = {
     scanExpectScripts(text, out);
     scanCiCommands(text, out);
     scanSnmpCommunities(text, out);
+    scanSecretReads(text, out);
   },
 };

@@ -235,6 +235,21 @@ describe("codes, answers and keys in messages", () => {
     ]);
   });
 
+  it("masks a password named with what it is on or of, then `is`", () => {
+    masksTo([
+      ["the root pw on db01 is Wint3rIsC0ming", "the root pw on db01 is [REDACTED:password]"],
+      [
+        "the password of the admin account is Wint3rIsC0ming",
+        "the password of the admin account is [REDACTED:password]",
+      ],
+    ]);
+    keeps([
+      "password of at least 12 characters is required",
+      "password on file is expired",
+      "token at the gateway is rotated",
+    ]);
+  });
+
   it("masks a key named by the word before it, with no operator (`private key 0x…`)", () => {
     const hex = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
     masksTo([

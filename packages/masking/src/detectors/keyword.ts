@@ -642,6 +642,9 @@ function findValue(
     // password "value"; without an operator only a properly closed string counts
     const r = readQuoted(text, q);
     return r.quoted ? r : null;
+  } else if (q > p && PREPOSITION_FIRST.has(text[q]!) && PLACE_THEN_IS.test(text.slice(q, q + 160))) {
+    // `the root pw on db01 is …`, `the password of the admin account is …`
+    return proseValue(text, q + PLACE_THEN_IS.exec(text.slice(q, q + 160))![0].length);
   } else if (q > p && proseConnectorAt(text, q)) {
     // `the password is …`, `password was set to …`, `reset bob's password to …`
     return proseValue(text, PROSE_CONNECTOR.lastIndex);
@@ -841,6 +844,10 @@ const DOCKERFILE_ENV = /(?:^|\n)[ \t]*ENV[ \t]+$/;
 // (or a sentence naming what the password is for in a few words: `the password for the staging DB is …`)
 const PROMPT_FOR =
   /^for\s{1,4}(?:(?:user|key)\s{1,4})?(?:[^\s:=]{1,64}[ \t]{1,4}){0,3}?\S{1,64}(?::[ \t]|[ \t]{1,4}(?:is|=)[ \t])/i;
+// what a credential is on or of, then `is` (as PROMPT_FOR's `for`); `on` alone is a connector (Finnish `is`)
+const PLACE_THEN_IS =
+  /^(?:on|of|at)[ \t]{1,4}(?:[^\s:=]{1,64}[ \t]{1,4}){0,3}?[^\s:=]{1,64}[ \t]{1,4}(?:is|was)[ \t]{1,4}/i;
+const PREPOSITION_FIRST = new Set(["o", "O", "a", "A"]);
 // .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
 // (the name is never the batch separator's NUL: strings scanned together do not read across it)
 const NETRC_BEFORE = /(?:^|\s)(?:(?:machine|login|account)\s+[^\s\0]+|default)\s+$/;

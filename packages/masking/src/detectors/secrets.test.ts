@@ -867,6 +867,64 @@ describe("network devices' configuration", () => {
   });
 });
 
+describe("commands that print a secret, and what they print", () => {
+  it("masks the line after a secret store's read, a credential's variable or output, and a new key", () => {
+    masksTo([
+      [
+        "$ vault kv get -field=password secret/db\nS3cr3tPw\n$ ls",
+        "$ vault kv get -field=password secret/db\n[REDACTED:secret]\n$ ls",
+      ],
+      ["terraform output -raw db_password\nS3cr3tPw", "terraform output -raw db_password\n[REDACTED:password]"],
+      [
+        "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nS3cr3tPw",
+        "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\n[REDACTED:secret]",
+      ],
+      [
+        "bob@build:~$ op read op://vault/db/password\nS3cr3tPw",
+        "bob@build:~$ op read op://vault/db/password\n[REDACTED:secret]",
+      ],
+      [
+        "$ gcloud secrets versions access latest --secret=db-password\nS3cr3tPw",
+        "$ gcloud secrets versions access latest --secret=db-password\n[REDACTED:secret]",
+      ],
+      [
+        "PS C:\\> az keyvault secret show --vault-name kv --name dbpw --query value -o tsv\nS3cr3tPw",
+        "PS C:\\> az keyvault secret show --vault-name kv --name dbpw --query value -o tsv\n[REDACTED:secret]",
+      ],
+      ["$ heroku config:get DATABASE_PASSWORD\nS3cr3tPw", "$ heroku config:get DATABASE_PASSWORD\n[REDACTED:password]"],
+      ["$ echo $DB_PASSWORD\nS3cr3tPw", "$ echo $DB_PASSWORD\n[REDACTED:password]"],
+      ["# printenv API_TOKEN\nS3cr3tPw", "# printenv API_TOKEN\n[REDACTED:token]"],
+      [
+        "$ security find-generic-password -s db -w\nS3cr3tPw",
+        "$ security find-generic-password -s db -w\n[REDACTED:secret]",
+      ],
+      ["$ pass show db/prod\nS3cr3tPw\nuser: bob", "$ pass show db/prod\n[REDACTED:secret]\nuser: bob"],
+      ["$ openssl rand -hex 16\n4f3a9c2e8b7d6a5f4e3d2c1b0a998877", "$ openssl rand -hex 16\n[REDACTED:secret]"],
+    ]);
+    keeps([
+      "$ echo $HOME\n/home/bob",
+      "$ terraform output -raw db_host\ndb.internal",
+      "vault kv get -field=password secret/db\necho done",
+      "$ vault kv get -field=password secret/db\n$ ls",
+      "$ pass\nPassword Store",
+      "vault kv get -field=password secret/db",
+    ]);
+  });
+
+  it("masks a tool call's output beside a command that prints a secret", () => {
+    const m = createMasker();
+    expect(
+      m.mask({ command: "vault kv get -field=password secret/db", output: "S3cr3tPw", exit_code: 0 }).masked,
+    ).toEqual({ command: "vault kv get -field=password secret/db", output: "[REDACTED:secret]", exit_code: 0 });
+    expect(m.mask({ cmd: ["terraform", "output", "-raw", "db_password"], stdout: "S3cr3tPw\n" }).masked).toEqual({
+      cmd: ["terraform", "output", "-raw", "db_password"],
+      stdout: "[REDACTED:password]",
+    });
+    const kept = { command: "terraform output -raw db_host", output: "db.internal" };
+    expect(m.mask(kept).masked).toEqual(kept);
+  });
+});
+
 describe("high-entropy strings", () => {
   it("masks a free-floating random token", () => {
     const t = fake.generic();
