@@ -1,7 +1,7 @@
 // Commands that print a secret, and what they print: the line after `$ vault kv get -field=password
-// secret/db` in a terminal transcript an agent quotes, after such a command on a string's first line
-// (a tool call's log: the command, then its output), or a tool call's `output` beside its `command`
-// (see walk.ts). The secret stores' reads print nothing else; a variable or an output is read only
+// secret/db` in a terminal transcript an agent quotes, or a tool call's `output` beside its `command`
+// (see walk.ts). A command without a prompt on a string's first line is not read: checking every
+// string's first line cost 3 % of the whole scan, and a prompt-less script's next line is a command. The secret stores' reads print nothing else; a variable or an output is read only
 // when its name is a credential's (`echo $DB_PASSWORD`, `terraform output -raw db_password`).
 import { classifyKey, type KeyClass } from "../key-names";
 import { isReference } from "./command-tokens";
@@ -38,6 +38,37 @@ const READS: [RegExp, boolean][] = [
 // `sudo` and variables set for the command come before it
 const PREFIX = /^(?:sudo[ \t]+(?:-\w[ \t]+)*|[A-Za-z_]\w{0,63}=[^\s]{0,256}[ \t]+)*/;
 const MAX_COMMAND = 1024;
+
+// the commands' first words: a line starting with none of them (or a variable set for it) is not read on
+const FIRST_WORDS = new Set(
+  ["vault", "terraform", "kubectl", "op", "gcloud", "az", "aws", "heroku", "echo", "printenv", "doppler"].concat([
+    "security",
+    "pass",
+    "gopass",
+    "bw",
+    "lpass",
+    "openssl",
+    "gh",
+    "cat",
+    "sudo",
+  ]),
+);
+const FIRST_LETTERS = new Uint8Array(128);
+for (const w of FIRST_WORDS) FIRST_LETTERS[w.charCodeAt(0)] = 1;
+for (let c = 65; c <= 90; c++) FIRST_LETTERS[c] = 1; // `VAULT_ADDR=… vault …`
+FIRST_LETTERS[95] = 1;
+
+/** Whether the line from `from` may start one of the commands (a cheap test before the patterns). */
+function mayStartRead(text: string, from: number, lineEnd: number): boolean {
+  let i = from;
+  while (i < lineEnd && (text[i] === " " || text[i] === "\t")) i++;
+  const c = text.charCodeAt(i);
+  if (c >= 128 || FIRST_LETTERS[c] !== 1) return false;
+  let e = i;
+  while (e < lineEnd && e - i < 64 && text[e] !== " " && text[e] !== "\t") e++;
+  const word = text.slice(i, e);
+  return FIRST_WORDS.has(word) || word.includes("=");
+}
 
 /** The class of what `command` prints when it prints a secret, else null. */
 export function secretReadClass(command: string): KeyClass | null {
@@ -79,9 +110,9 @@ class Ends {
 }
 
 /** Masks the line after a command from `from` to the end of its line, when the command prints a secret. */
-function readAt(text: string, from: number, ends: Ends, needsOneWord: boolean, out: Match[]): void {
+function readAt(text: string, from: number, ends: Ends, out: Match[]): void {
   const lineEnd = ends.lineEnd(from);
-  if (lineEnd - from > MAX_COMMAND || text[lineEnd] !== "\n") return;
+  if (lineEnd - from > MAX_COMMAND || text[lineEnd] !== "\n" || !mayStartRead(text, from, lineEnd)) return;
   const cls = secretReadClass(text.slice(from, lineEnd));
   if (cls === null) return;
   let start = lineEnd + 1;
@@ -90,8 +121,7 @@ function readAt(text: string, from: number, ends: Ends, needsOneWord: boolean, o
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end <= start) return;
   const output = text.slice(start, end);
-  // a script's next command is no output: without a prompt, only one word is read as one
-  if ((needsOneWord && /\s/.test(output)) || startsWithPrompt(output) || isReference(output)) return;
+  if (startsWithPrompt(output) || isReference(output)) return;
   out.push({ start, end, type: cls.type, detector: "secret_read", category: "secret" });
 }
 
@@ -112,22 +142,13 @@ function lineStart(text: string, at: number, limit: number): number {
 }
 
 export function scanSecretReads(text: string, out: Match[]): void {
-  // a string's first line (in a batch, each string's), without a prompt
-  if (text.includes("\n")) {
-    const ends = new Ends(text);
-    for (let from = 0; from < text.length; ) {
-      readAt(text, from, ends, true, out);
-      const nul = text.indexOf("\u0000", from);
-      if (nul < 0) break;
-      from = nul + 1;
-    }
-  }
   for (const prompt of PROMPTS) {
-    const ends = new Ends(text);
+    let ends: Ends | null = null;
     for (let at = text.indexOf(prompt); at >= 0; at = text.indexOf(prompt, at + prompt.length)) {
       const start = lineStart(text, at, 300);
       if (start < 0 || !PROMPT_BEFORE.test(text.slice(start, at))) continue;
-      readAt(text, at + prompt.length, ends, false, out);
+      ends ??= new Ends(text);
+      readAt(text, at + prompt.length, ends, out);
     }
   }
 }

@@ -874,7 +874,7 @@ describe("commands that print a secret, and what they print", () => {
         "$ vault kv get -field=password secret/db\nS3cr3tPw\n$ ls",
         "$ vault kv get -field=password secret/db\n[REDACTED:secret]\n$ ls",
       ],
-      ["terraform output -raw db_password\nS3cr3tPw", "terraform output -raw db_password\n[REDACTED:password]"],
+      ["$ terraform output -raw db_password\nS3cr3tPw", "$ terraform output -raw db_password\n[REDACTED:password]"],
       [
         "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\nS3cr3tPw",
         "$ kubectl get secret db -o jsonpath='{.data.password}' | base64 -d\n[REDACTED:secret]",
@@ -905,6 +905,8 @@ describe("commands that print a secret, and what they print", () => {
       "$ echo $HOME\n/home/bob",
       "$ terraform output -raw db_host\ndb.internal",
       "vault kv get -field=password secret/db\necho done",
+      // without a prompt a command is not read (a script's next line is a command)
+      "terraform output -raw db_password\nS3cr3tPw",
       "$ vault kv get -field=password secret/db\n$ ls",
       "$ pass\nPassword Store",
       "vault kv get -field=password secret/db",
