@@ -5,6 +5,7 @@ import {
   ibanValid,
   koreanRrnValid,
   swedishPersonnummerValid,
+  turkishIdValid,
 } from "../../packages/masking/src/checksums";
 import { readJsonl, type StdnumRow } from "./corpora";
 
@@ -13,6 +14,7 @@ const VALIDATORS: Record<string, (text: string) => boolean> = {
   it_codicefiscale: (t) => codiceFiscaleValid(t.replace(/\s/g, "")),
   se_personnummer: (t) => swedishPersonnummerValid(t.replace(/\s/g, "")),
   kr_rrn: (t) => koreanRrnValid(t.replace(/\s/g, "")),
+  tr_tckimlik: (t) => turkishIdValid(t.replace(/\s/g, "")),
 };
 
 export interface FormatResult {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  brazilCpfValid,
   codiceFiscaleValid,
   finnishHetuValid,
   ibanValid,
@@ -7,6 +8,7 @@ import {
   luhn,
   spanishIdValid,
   swedishPersonnummerValid,
+  turkishIdValid,
   usItinValid,
   usSsnValid,
 } from "./checksums";
@@ -40,6 +42,13 @@ describe("checksums", () => {
     expect(swedishPersonnummerValid("811228-9875")).toBe(false);
     expect(koreanRrnValid("880411-2238459")).toBe(true);
     expect(koreanRrnValid("880411-2238458")).toBe(false);
+    expect(brazilCpfValid("52998224725")).toBe(true);
+    expect(brazilCpfValid("52998224724")).toBe(false); // second check digit
+    expect(brazilCpfValid("52998224735")).toBe(false); // first check digit
+    expect(brazilCpfValid("11111111111")).toBe(false); // passes the sums, never issued
+    expect(turkishIdValid("10000000146")).toBe(true);
+    expect(turkishIdValid("10000000147")).toBe(false);
+    expect(turkishIdValid("00000000146")).toBe(false); // never starts with 0
   });
 
   it("US SSN allocation rules and ITIN groups", () => {

@@ -240,3 +240,24 @@ export function usItinValid(digits: string): boolean {
   const g = Number(digits.slice(3, 5));
   return (g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || (g >= 94 && g <= 99);
 }
+
+/** Brazil's CPF: eleven digits, the last two mod-11 check digits over the nine before them. */
+export function brazilCpfValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits) || /^(\d)\1{10}$/.test(digits)) return false;
+  for (const n of [9, 10]) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += Number(digits[i]) * (n + 1 - i);
+    if (((sum * 10) % 11) % 10 !== Number(digits[n])) return false;
+  }
+  return true;
+}
+
+/** Türkiye's T.C. Kimlik No: eleven digits, not starting with 0, two check digits. */
+export function turkishIdValid(digits: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(digits)) return false;
+  const d = Array.from(digits, Number);
+  const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
+  const even = d[1]! + d[3]! + d[5]! + d[7]!;
+  if ((((odd * 7 - even) % 10) + 10) % 10 !== d[9]) return false;
+  return d.slice(0, 10).reduce((a, b) => a + b, 0) % 10 === d[10];
+}

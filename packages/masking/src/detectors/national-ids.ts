@@ -1,11 +1,13 @@
 // National identifiers whose format plus checksum (or allocation rules) make a false match unlikely.
 // Each is opt-out by name in the policy's detector list.
 import {
+  brazilCpfValid,
   codiceFiscaleFormat,
   finnishHetuValid,
   koreanRrnShape,
   spanishIdValid,
   swedishPersonnummerValid,
+  turkishIdValid,
   usItinValid,
   usSsnValid,
 } from "../checksums";
@@ -246,4 +248,46 @@ export const koreanRrnDetector = idDetector(
     },
   ],
   13,
+);
+
+/** Where an unformatted number named just before it (`CPF: 52998224725`) may start: the run, or -1. */
+function namedBefore(name: RegExp): (text: string, runStart: number) => number {
+  return (text, runStart) => (name.test(text.slice(Math.max(0, runStart - 40), runStart)) ? runStart : -1);
+}
+
+export const brazilCpfDetector = idDetector(
+  "br_cpf",
+  [
+    {
+      // written as it is printed, 529.982.247-25: the dots and the dash make it distinctive
+      type: "br_cpf",
+      run: (n) => n === 3,
+      re: /(?<![\w.-])\d{3}\.\d{3}\.\d{3}-\d{2}(?![\w]|[.-]\d)/g,
+      valid: (raw) => brazilCpfValid(raw.replace(/\D/g, "")),
+    },
+    {
+      // eleven digits alone are a phone number as often: only when named
+      type: "br_cpf",
+      run: (n) => n === 11,
+      at: namedBefore(/\bcpf\b[^\n\d]{0,24}$/i),
+      re: /\d{11}(?![\w]|[.-]\d)/g,
+      valid: (raw) => brazilCpfValid(raw),
+    },
+  ],
+  11,
+);
+
+export const turkishIdDetector = idDetector(
+  "tr_tckimlik",
+  [
+    {
+      // eleven digits, named (`T.C. Kimlik No: …`, `TCKN …`): alone they are a phone number as often
+      type: "tr_tckimlik",
+      run: (n) => n === 11,
+      at: namedBefore(/(?:\bt\.?\s?c\.?|\btckn|kimlik)\b[^\n\d]{0,24}$/i),
+      re: /\d{11}(?![\w]|[.-]\d)/g,
+      valid: (raw) => turkishIdValid(raw),
+    },
+  ],
+  11,
 );

@@ -90,4 +90,14 @@ describe("payment and identifiers", () => {
     expect(found("rrn 880411-2238459")).toEqual([["kr_rrn", "880411-2238459"]]);
     expect(found("rrn 760413-5212134")).toEqual([]); // sex digit of a foreigner number
   });
+
+  it("Brazil's CPF as printed or named, Türkiye's T.C. Kimlik No when named", () => {
+    expect(found("titular 529.982.247-25")).toEqual([["br_cpf", "529.982.247-25"]]);
+    expect(found("CPF: 52998224725")).toEqual([["br_cpf", "52998224725"]]);
+    expect(found("T.C. Kimlik No: 10000000146")).toEqual([["tr_tckimlik", "10000000146"]]);
+    expect(found("TCKN 10000000146")).toEqual([["tr_tckimlik", "10000000146"]]);
+    // a wrong check digit; eleven digits with nothing naming them (an order number, a phone)
+    expect(found("CPF 529.982.247-24")).toEqual([]);
+    expect(found("order 52998224725 and 10000000146")).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ import { type CustomDetectorSpec, customDetector } from "./custom";
 import { entropyDetector } from "./entropy";
 import { keywordDetector } from "./keyword";
 import {
+  brazilCpfDetector,
   finnishIdDetector,
   type IdDetector,
   italianFiscalCodeDetector,
@@ -20,6 +21,7 @@ import {
   nationalIdsDetector,
   spanishIdDetector,
   swedishIdDetector,
+  turkishIdDetector,
   usItinDetector,
   usSsnDetector,
 } from "./national-ids";
@@ -51,6 +53,8 @@ const NATIONAL_IDS: IdDetector[] = [
   finnishIdDetector,
   swedishIdDetector,
   koreanRrnDetector,
+  brazilCpfDetector,
+  turkishIdDetector,
 ];
 const IDENTIFIERS: Detector[] = [ibanDetector, ...NATIONAL_IDS];
 
