@@ -31,6 +31,12 @@ describe("classifyKey", () => {
     }
     for (const k of ["bypass", "compass", "overpass", "trespass", "encompass"]) expect(classifyKey(k), k).toBeNull();
     for (const k of ["status_code", "random_seed", "seed", "error_codes"]) expect(classifyKey(k), k).toBeNull();
+    // a wallet's recovery phrase by its other names
+    for (const k of ["recovery_phrase", "backupPhrase", "seed_words", "mnemonic_words", "wallet_seed", "seed_phrase"]) {
+      expect(classifyKey(k), k).toMatchObject({ type: "seed_phrase", strength: "strong" });
+    }
+    for (const k of ["recovery_phrase_hint", "password words", "seed_word_count"]) expect(classifyKey(k), k).toBeNull();
+    for (const k of ["cvv2", "cvc_code", "CVC2"]) expect(classifyKey(k), k).toMatchObject({ type: "password" });
     // plurals: a list of passwords or of API keys is as secret as one (these were left)
     for (const k of ["passwords", "userPasswords", "db_passwds", "passphrases"]) {
       expect(classifyKey(k), k).toMatchObject({ type: "password", strength: "strong" });

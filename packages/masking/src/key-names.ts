@@ -553,6 +553,8 @@ const SECRET_CODES = new Set([
   ...SECOND_FACTOR,
 ]);
 
+const PHRASE_OWNERS = new Set(["recovery", "backup", "seed", "mnemonic", "secret", "wallet"]);
+
 /** Special pairs the word rules would get wrong. */
 function pairRule(words: string[], i: number): KeyClass | null | undefined {
   const w = words[i]!;
@@ -562,7 +564,7 @@ function pairRule(words: string[], i: number): KeyClass | null | undefined {
   if (w === "id" && prev === "session") return { type: "session", strength: "strong", numeric: false };
   if (w === "session" && (next === undefined || next === "token" || next === "key"))
     return { type: "session", strength: "weak", numeric: false };
-  // one-time codes and seeds a second factor is made from: `recovery_codes`, `totp_seed`, `seed_phrase`
+  // one-time codes and seeds a second factor is made from: `recovery_codes`, `totp_seed`
   if ((w === "code" || w === "codes") && (prev === "recovery" || prev === "backup"))
     return { type: "password", strength: "strong", numeric: true };
   // the name's last word (`security_code_scanning` names a feature)
@@ -586,8 +588,16 @@ function pairRule(words: string[], i: number): KeyClass | null | undefined {
     (w === "verifier" && prev === "code")
   )
     return { type: "token", strength: "weak", numeric: false };
-  if ((w === "seed" && prev !== undefined && SECOND_FACTOR.has(prev)) || (w === "phrase" && prev === "seed"))
+  if (w === "seed" && prev !== undefined && SECOND_FACTOR.has(prev))
     return { type: "secret", strength: "strong", numeric: false };
+  // a wallet's recovery phrase by its other names: `recovery_phrase`, `backupPhrase`, `seed_words`,
+  // `mnemonic_words`, `wallet_seed`
+  if (
+    next === undefined &&
+    (((w === "phrase" || w === "words") && prev !== undefined && PHRASE_OWNERS.has(prev)) ||
+      (w === "seed" && prev === "wallet"))
+  )
+    return { type: "seed_phrase", strength: "strong", numeric: false };
   if (w === "id" && (prev === "key" || prev === "access"))
     return { type: "access_key_id", strength: "weak", numeric: false };
   return undefined;

@@ -527,6 +527,25 @@ describe("mask", () => {
     expect(m.maskText("")).toBe("");
   });
 
+  it("masks a recovery phrase given word by word, and values in a map of secrets that look like one", () => {
+    const m = createMasker();
+    const words = "legal winner thank year wave sausage worth useful legal winner thank yellow".split(" ");
+    expect(m.mask({ words, recovery_phrase: words.join(" ") }).masked).toEqual({
+      words: "[REDACTED:seed_phrase]",
+      recovery_phrase: "[REDACTED:seed_phrase]",
+    });
+    // the checksum fails with the last word changed: twelve list words are no phrase
+    const shuffled = [...words.slice(0, 11), "wave"];
+    expect(m.mask({ words: shuffled }).masked).toEqual({ words: shuffled });
+    expect(m.mask({ secrets: { db: "Wint3rIsC0ming", api: "f8a9b7c6d5e4f3a2b1c0d9e8f7a6b5c4" } }).masked).toEqual({
+      secrets: { db: "[REDACTED:secret]", api: "[REDACTED:secret]" },
+    });
+    const described = {
+      secrets: { provider: "vault", path: "secret/db", ttl: "1h", mount: "kv2", db: "${DB_PASSWORD}" },
+    };
+    expect(m.mask(described).masked).toEqual(described);
+  });
+
   it("masks a nine-digit number as an SSN or ITIN only under a name for one", () => {
     const m = createMasker();
     const r = m.mask({ customer: { SSN: 536221234, size: 536221234 }, tin: 912701234, tax_id: 536221234 });

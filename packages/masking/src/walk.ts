@@ -2,6 +2,7 @@
 // field rules, key-name rules and, on every string (keys included), the content detectors.
 import { Slot } from "./batch";
 import type { MaskContext } from "./context";
+import { isSeedPhraseList } from "./detectors/seed-phrases";
 import type { Match } from "./detectors/types";
 import type { Segment } from "./json-path";
 import { classifyKey, type KeyClass } from "./key-names";
@@ -12,7 +13,7 @@ import { itemsNamedBeside, namedItemsOf, namedValueOf, outputOfSecretRead } from
 import { setOwn } from "./own";
 import { findMatches } from "./scan-text";
 import { DROP, type Replacement } from "./strategies";
-import { isReferenceOnly, isUuid, looksRandom } from "./text-stats";
+import { isReferenceOnly, isUuid, looksRandom, proseCredential } from "./text-stats";
 
 function canonical(value: unknown): string {
   try {
@@ -140,16 +141,12 @@ export function walkValue(
   ancestors.add(obj);
   try {
     if (Array.isArray(obj) || obj instanceof Set) {
-      return walkArray(
-        Array.from(obj as Iterable<unknown>),
-        path,
-        states,
-        depth,
-        decodeDepth,
-        encoding,
-        ctx,
-        ancestors,
-      );
+      const items = Array.from(obj as Iterable<unknown>);
+      // a recovery phrase given word by word: each word alone is an ordinary one
+      if (isSeedPhraseList(items) && ctx.policy.detectors.text.some((d) => d.name === "seed_phrase")) {
+        return maskWhole(items, "seed_phrase", "secret", "detector:seed_phrase", path, encoding, ctx);
+      }
+      return walkArray(items, path, states, depth, decodeDepth, encoding, ctx, ancestors);
     }
     const fromMap = obj instanceof Map;
     const own = fromMap ? mapEntries(obj) : ownEntries(obj, limits.maxNodes);
@@ -314,7 +311,9 @@ function walkObject(
     const childStates = states && matcher.alive(states) ? matcher.advance(states, seg) : null;
     const field = childStates ? matcher.matched(childStates) : undefined;
     const byName = named !== null && named.at === i && facts[i]!.cls === null;
-    const cls = byName ? named.cls : (facts[i]!.cls ?? codeUnder(path, key) ?? outputOfSecretRead(keys, values, key));
+    const cls = byName
+      ? named.cls
+      : (facts[i]!.cls ?? codeUnder(path, key) ?? outputOfSecretRead(keys, values, key) ?? inSecretsMap(path, child));
     // a leaf no field rule and no key name selects: no path node unless it reports something
     let r =
       field || cls ? NOT_LEAF : walkLeaf(child, path, outKey, pathsMayRepeat, childStates, decodeDepth, encoding, ctx);
@@ -351,6 +350,19 @@ function walkObject(
 function codeUnder(path: PathRef, key: string): KeyClass | null {
   if ((key !== "code" && key !== "codes") || !(path instanceof PathNode) || typeof path.seg !== "string") return null;
   return classifyKey(`${path.seg}_${key}`);
+}
+
+const SECRET_VALUE: KeyClass = { type: "secret", strength: "strong", numeric: false };
+
+/**
+ * `{"secrets": {"db": "S3cretPass99"}}`: a map of secrets by what they are for, whose keys name no
+ * credential. A value is one when it would pass as one in a sentence (letters and digits, or random);
+ * a path, a reference or a word (`{"secrets": {"provider": "vault", "path": "secret/db"}}`) stays.
+ */
+function inSecretsMap(path: PathRef, child: unknown): KeyClass | null {
+  if (typeof child !== "string" || !(path instanceof PathNode) || path.seg !== "secrets") return null;
+  if (/[\s/]/.test(child) || isReferenceOnly(child) || !proseCredential(child)) return null;
+  return SECRET_VALUE;
 }
 
 const NOT_SENSITIVE = Symbol("not-sensitive");

@@ -132,3 +132,10 @@ function checkCandidates(text: string, candidates: number[], out: Match[], budge
   }
   if (words.length >= 2 * PHRASE_WORDS) checkRun(text, words, out, budget);
 }
+
+/** Whether an array's items are the words of a phrase whose checksum holds (`["legal", "winner", …]`). */
+export function isSeedPhraseList(items: unknown[]): boolean {
+  if (!LENGTHS.includes(items.length)) return false;
+  for (const w of items) if (typeof w !== "string" || !WORDS.has(w)) return false;
+  return validateMnemonic(items.join(" "), wordlist);
+}
