@@ -541,6 +541,7 @@ describe("mask", () => {
       secrets: { db: "[REDACTED:secret]", api: "[REDACTED:secret]" },
     });
     const described = {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell placeholder is the input under test
       secrets: { provider: "vault", path: "secret/db", ttl: "1h", mount: "kv2", db: "${DB_PASSWORD}" },
     };
     expect(m.mask(described).masked).toEqual(described);
