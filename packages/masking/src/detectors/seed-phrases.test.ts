@@ -37,6 +37,11 @@ describe("BIP-39 recovery phrases", () => {
         "1) [REDACTED:seed_phrase]",
       ],
       [`${TWELVE}\n${OTHER_TWELVE}`, "[REDACTED:seed_phrase]\n[REDACTED:seed_phrase]"],
+      // after more than twelve words that end like the list's: the run around each twelfth is read
+      [
+        `please store every word below where nobody could ever find them again ${TWELVE}`,
+        "please store every word below where nobody could ever find them again [REDACTED:seed_phrase]",
+      ],
     ]) {
       expect(m.maskText(text!), text).toBe(masked);
     }

@@ -5,7 +5,7 @@
 // The word list and the checksum come from @scure/bip39 (audited, the reference many wallets use).
 import { validateMnemonic } from "@scure/bip39";
 import { wordlist } from "@scure/bip39/wordlists/english.js";
-import { PHRASE_WORDS, shortWordRuns } from "./short-word-runs";
+import { PHRASE_WORDS, shortWordRunHits } from "./short-word-runs";
 import type { Detector, Match } from "./types";
 
 const WORDS = new Set(wordlist);
@@ -80,13 +80,37 @@ export const seedPhraseDetector: Detector = {
   applies: (p) => p.letters >= 36,
   scan(text, out) {
     const budget = { checks: MAX_CHECKS };
-    const stretches = shortWordRuns(text);
-    for (let k = 0; k < stretches.length; k += 2) scanStretch(text, stretches[k]!, stretches[k + 1]!, out, budget);
+    const hits = shortWordRunHits(text);
+    if (hits === null) {
+      scanStretch(text, 0, text.length, -1, out, budget);
+      return;
+    }
+    let done = 0;
+    for (const hit of hits) {
+      if (hit < done) continue;
+      // the run's first word is at most twelve words back: letters, blanks and a list's numbers
+      let from = Math.max(done, hit - PHRASE_WORDS * MAX_WORD_SPAN);
+      while (from > done && from < hit && isWordChar(text.charCodeAt(from - 1))) from++;
+      done = scanStretch(text, from, text.length, hit, out, budget);
+    }
   },
 };
 
-/** Reads the words from `from` to `to`, checking each run of twelve or more candidates. */
-function scanStretch(text: string, from: number, to: number, out: Match[], budget: { checks: number }): void {
+// the most a word of the list and what follows it take up: eight letters, `, ` or ` 10. `
+const MAX_WORD_SPAN = 14;
+
+/**
+ * Reads the words from `from` to `to`, checking each run of twelve or more candidates; stops at the
+ * first run's end past `until` (a run around a profile hit), and says where it stopped.
+ */
+function scanStretch(
+  text: string,
+  from: number,
+  to: number,
+  until: number,
+  out: Match[],
+  budget: { checks: number },
+): number {
   // start/end pairs of the current run of candidate words (3 to 8 lower-case letters)
   let n = 0;
   const flush = () => {
@@ -98,6 +122,7 @@ function scanStretch(text: string, from: number, to: number, out: Match[], budge
     let c = text.charCodeAt(i);
     if (!isWordChar(c)) {
       if (n !== 0 && !isBlank(c) && c !== 44) flush();
+      if (n === 0 && until >= 0 && i > until) return i;
       i++;
       continue;
     }
@@ -116,8 +141,10 @@ function scanStretch(text: string, from: number, to: number, out: Match[], budge
         i++; // and its `.` or `)`
       else flush();
     }
+    if (n === 0 && until >= 0 && i > until) return i;
   }
   if (n !== 0) flush();
+  return to;
 }
 
 /** Checks the list words among a run of candidate words, in runs of their own. */

@@ -1,7 +1,7 @@
 import { codeUnits } from "../code-units";
 import { B64_MIN, rememberBase64Runs, rememberDigitRuns } from "../text-runs";
 import { MARKED, rememberMarks } from "./punctuation";
-import { endsLikePhraseWord, PHRASE_WORDS, rememberShortWordRuns } from "./short-word-runs";
+import { PHRASE_ENDINGS, PHRASE_WORDS, rememberShortWordRuns } from "./short-word-runs";
 import { EDGE_PAIRS, LAST_TWO_LETTERS, LITERAL, ROOT, ROOT_PW, rememberStarts, TRIPLES, WORD } from "./text-starts";
 import type { TextProfile } from "./types";
 
@@ -45,9 +45,8 @@ export function profile(text: string): TextProfile {
   let marked = 0;
   // the run of words being read that could be a recovery phrase's (see short-word-runs.ts)
   let shortWords = 0;
-  let shortFrom = 0;
-  let shortTo = 0;
-  const shortRuns: number[] = [];
+  const phraseHits: number[] = [];
+  const endings = PHRASE_ENDINGS;
   let ascii = true;
   // past this many, a text made of literals (hostile input, or a blob of one token) is better read
   // whole by the detectors themselves: the lists are dropped
@@ -84,13 +83,14 @@ export function profile(text: string): TextProfile {
       if (len >= 2 && LAST_TWO_LETTERS[folded & 0x3ff] !== 0 && hits.length <= cap) hits.push(i - 2);
       prev = units[i - 1]!;
       letters += len;
-      if (len >= 3 && len <= 8 && endsLikePhraseWord(folded)) {
-        if (shortWords++ === 0) shortFrom = from;
-        shortTo = i;
-      } else if (shortWords !== 0) {
-        if (shortWords >= PHRASE_WORDS && shortRuns.length <= cap) shortRuns.push(shortFrom, shortTo);
-        shortWords = 0;
-      }
+      // three to eight letters (one unsigned comparison), ending like a word of the list
+      if ((len - 3) >>> 0 <= 5 && ((endings[folded >>> 5]! >>> (folded & 31)) & 1) !== 0) {
+        if (++shortWords === PHRASE_WORDS) {
+          // one hit every twelve words: a long run may hold several phrases
+          shortWords = 0;
+          if (phraseHits.length <= cap) phraseHits.push(i);
+        }
+      } else shortWords = 0;
       if (b64Start < 0) b64Start = from;
       continue;
     }
@@ -104,10 +104,7 @@ export function profile(text: string): TextProfile {
         if (c < 48 || c > 57) break;
       }
       digits += i - from;
-      if (i - from > 2 && shortWords !== 0) {
-        if (shortWords >= PHRASE_WORDS && shortRuns.length <= cap) shortRuns.push(shortFrom, shortTo);
-        shortWords = 0;
-      }
+      if (i - from > 2) shortWords = 0;
       runLengths |= 1 << Math.min(i - from, 31);
       runs = appendRun(runs, n, from, i - from);
       n += 2;
@@ -153,9 +150,8 @@ export function profile(text: string): TextProfile {
   }
   if (length - lastSpace - 1 > longestWord) longestWord = length - lastSpace - 1;
   if (b64Start >= 0 && length - b64Start >= B64_MIN) b64.push(b64Start, length);
-  if (shortWords >= PHRASE_WORDS) shortRuns.push(shortFrom, shortTo);
   rememberDigitRuns(text, runs.subarray(0, n), runLengths, digits);
-  rememberShortWordRuns(text, shortRuns.length <= cap + 2 ? shortRuns : null);
+  rememberShortWordRuns(text, phraseHits.length <= cap ? phraseHits : null);
   rememberBase64Runs(text, b64);
   rememberMarks(text, marked <= markCap ? marks : null);
   rememberStarts(
