@@ -7,7 +7,7 @@ import type { PathMatcher } from "./json-path";
 import type { KeyFacts } from "./key-facts";
 import { redactedToken } from "./labels";
 import { PathNode, type PathRef, pathText } from "./lazy-path";
-import { type NamedValue, oauthCodeOf, pairFields } from "./named-pairs";
+import { type NamedValue, oauthCodeOf, outputKeyAt, pairFields } from "./named-pairs";
 import { applyStrategy, type Replacement, resolveStrategy } from "./strategies";
 import type { Finding, MaskLimits, Strategy } from "./types";
 
@@ -65,6 +65,8 @@ export class MaskContext {
   lastPairFields: [number, number] | null = null;
   /** The OAuth code among the last keys (`oauthCodeOf`), read with them. */
   lastOAuthCode: NamedValue | null = null;
+  /** Where a command's output is among the last keys (`outputKeyAt`), or -1. */
+  lastOutputAt = -1;
   /** The items of the array about to be walked named by the object around it (`itemsNamedBeside`), taken by walkArray. */
   itemsNamed: NamedValue[] | null = null;
 
@@ -81,6 +83,7 @@ export class MaskContext {
     this.lastFacts = keys.map(this.policy.keys);
     this.lastPairFields = pairFields(keys);
     this.lastOAuthCode = oauthCodeOf(keys);
+    this.lastOutputAt = outputKeyAt(keys);
     return this.lastFacts;
   }
 

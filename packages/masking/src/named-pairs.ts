@@ -160,9 +160,15 @@ export function itemsNamedBeside(keys: string[], values: unknown[], at: number):
 // command that prints a secret (see secret-reads.ts)
 const OUTPUT_KEYS = new Set(["output", "stdout", "result", "out"]);
 
-/** The class of the value under `key` when it is the output of the secret-printing command beside it. */
-export function outputOfSecretRead(keys: string[], values: unknown[], key: string): KeyClass | null {
-  if (!OUTPUT_KEYS.has(key)) return null;
+/** Where a command's output is among an object's keys (`output`, `stdout`, `result`), or -1. */
+export function outputKeyAt(keys: string[]): number {
+  if (keys.length < 2 || keys.length > 2 * MAX_PAIR_KEYS) return -1;
+  for (let i = 0; i < keys.length; i++) if (OUTPUT_KEYS.has(keys[i]!)) return i;
+  return -1;
+}
+
+/** The class of an object's output (from `outputKeyAt`) when the command beside it prints a secret. */
+export function outputOfSecretRead(keys: string[], values: unknown[]): KeyClass | null {
   const command = commandOf(keys, values);
   return command === null ? null : secretReadClass(command.join(" "));
 }

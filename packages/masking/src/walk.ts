@@ -295,6 +295,10 @@ function walkObject(
   const pair = ctx.lastPairFields;
   // a value named by the object's name field, or an OAuth request's code
   const named = pair === null ? ctx.lastOAuthCode : namedValueOf(pair, keys, values);
+  // a tool call's output beside a command that prints a secret; a map of secrets by what they are for
+  const outputAt = ctx.lastOutputAt;
+  const outputCls = outputAt >= 0 ? outputOfSecretRead(keys, values) : null;
+  const underSecrets = path instanceof PathNode && path.seg === "secrets";
   // a key that may be masked may come out as another key of the object (or of an object beside it)
   const pathsMayRepeat = keysRepeat || ctx.repeatedWalks > 0 || facts.some((f) => f.matches.length > 0);
   // once a key is renamed (masked), a later key may be written where it was
@@ -313,7 +317,10 @@ function walkObject(
     const byName = named !== null && named.at === i && facts[i]!.cls === null;
     const cls = byName
       ? named.cls
-      : (facts[i]!.cls ?? codeUnder(path, key) ?? outputOfSecretRead(keys, values, key) ?? inSecretsMap(path, child));
+      : (facts[i]!.cls ??
+        codeUnder(path, key) ??
+        (i === outputAt ? outputCls : null) ??
+        (underSecrets ? inSecretsMap(child) : null));
     // a leaf no field rule and no key name selects: no path node unless it reports something
     let r =
       field || cls ? NOT_LEAF : walkLeaf(child, path, outKey, pathsMayRepeat, childStates, decodeDepth, encoding, ctx);
@@ -359,8 +366,8 @@ const SECRET_VALUE: KeyClass = { type: "secret", strength: "strong", numeric: fa
  * credential. A value is one when it would pass as one in a sentence (letters and digits, or random);
  * a path, a reference or a word (`{"secrets": {"provider": "vault", "path": "secret/db"}}`) stays.
  */
-function inSecretsMap(path: PathRef, child: unknown): KeyClass | null {
-  if (typeof child !== "string" || !(path instanceof PathNode) || path.seg !== "secrets") return null;
+function inSecretsMap(child: unknown): KeyClass | null {
+  if (typeof child !== "string") return null;
   if (/[\s/]/.test(child) || isReferenceOnly(child) || !proseCredential(child)) return null;
   return SECRET_VALUE;
 }
