@@ -27,6 +27,9 @@ const VALUE = /[^\s]{1,256}/y;
  * `e`, or null when the line is not one (the keyword detector then reads it as usual).
  */
 export function deviceConfigValue(text: string, s: number, e: number): { start: number; end: number } | null {
+  // a blank after the name, before anything is sliced: most names are followed by `=`, `:` or a quote
+  const after = text.charCodeAt(e);
+  if (after !== 32 && after !== 9) return null;
   const name = text.slice(s, e).toLowerCase();
   const plain = PLAIN_NAMES.has(name);
   if (!plain && !DEVICE_NAMES.has(name)) return null;

@@ -957,11 +957,12 @@ const PLAIN_NAME = /^[a-z]+(?:[_-][a-z]+){0,3}$/;
 const CARD_CODE_NAME = /^(?:cv[cv]2?|csc)$/i;
 
 function wordAfterPlainName(text: string, s: number, e: number, q: number, cls: KeyClass): boolean {
+  // the cheap tests first: the word before is read only for a name that is not a credential's alone
   return (
-    (cls.strength === "strong" || strongWithWordBefore(text, s, e)) &&
     e - s <= 32 &&
+    /[A-Za-z0-9"'`]/.test(text[q] ?? "") &&
     (PLAIN_NAME.test(text.slice(s, e)) || CARD_CODE_NAME.test(text.slice(s, e))) &&
-    /[A-Za-z0-9"'`]/.test(text[q] ?? "")
+    (cls.strength === "strong" || strongWithWordBefore(text, s, e))
   );
 }
 

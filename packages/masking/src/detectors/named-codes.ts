@@ -63,7 +63,9 @@ function pushValues(text: string, from: number, word: string, bare: boolean, out
 export function scanNamedCodes(text: string, out: Match[]): void {
   for (const root of ["code", "answer"] as const) {
     for (const at of foldedWordStarts(text, root)) {
-      if (at > 0 && /[\w-]/.test(text[at - 1]!)) continue;
+      // the name's first word is before it, a blank between (`sms_code` is the keyword detector's)
+      const before = text.charCodeAt(at - 1);
+      if (before !== 32 && before !== 9) continue;
       let end = at + root.length;
       if ((text[end] ?? "").toLowerCase() === "s") end++;
       if (end < text.length && /[\w-]/.test(text[end]!)) continue;
