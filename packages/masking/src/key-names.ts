@@ -550,6 +550,8 @@ const SECOND_FACTOR = new Set(["totp", "otp", "mfa", "2fa", "hotp"]);
 // (`error_code`, `zip_code` and `country_code` name none)
 const SECRET_CODES = new Set([
   ...["pin", "puk", "unlock", "verification", "sms", "access", "security", "cvv", "cvc"],
+  // what opens a door, an alarm or a gate
+  ...["door", "alarm", "garage", "gate", "entry", "keypad", "lockbox"],
   ...SECOND_FACTOR,
 ]);
 

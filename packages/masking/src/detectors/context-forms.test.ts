@@ -197,6 +197,10 @@ describe("codes, answers and keys in messages", () => {
         "Recovery codes: [REDACTED:password] [REDACTED:password] [REDACTED:password]",
       ],
       ["backup codes: 12345678, 87654321", "backup codes: [REDACTED:password], [REDACTED:password]"],
+      // what opens a door, an alarm or a gate, with a keypad's # kept
+      ["Reminder: door code changed to 4821#", "Reminder: door code changed to [REDACTED:password]#"],
+      ["Alarm code: 1234", "Alarm code: [REDACTED:password]"],
+      ["gate code #1234", "gate code #[REDACTED:password]"],
     ]);
     keeps([
       "error code 500",
@@ -223,6 +227,7 @@ describe("codes, answers and keys in messages", () => {
       ["cvv2 0456", "cvv2 [REDACTED:password]"],
       ["exp 12/28 cvc 987", "exp 12/28 cvc [REDACTED:password]"],
       ["Card: 4111 1111 1111 1111, CVV 123", "Card: [REDACTED:credit_card], CVV [REDACTED:password]"],
+      ["ATM PIN 4821", "ATM PIN [REDACTED:password]"],
     ]);
     keeps([
       "pin 2",
@@ -237,6 +242,8 @@ describe("codes, answers and keys in messages", () => {
 
   it("masks a password named with what it is on or of, then `is`", () => {
     masksTo([
+      ["the admin panel login is admin / Adm1nPanel#", "the admin panel login is admin / [REDACTED:password]"],
+      ["google app password: abcd efgh ijkl mnop", "google app password: [REDACTED:password]"],
       ["the root pw on db01 is Wint3rIsC0ming", "the root pw on db01 is [REDACTED:password]"],
       [
         "the password of the admin account is Wint3rIsC0ming",

@@ -350,7 +350,7 @@ function assignmentAt(text: string, index: number, length: number, out: Match[])
     );
   }
   if (value.prose) return proseValues(text, s, value, cls, key, out) ?? keyEnd;
-  const password = value.quoted ? null : passwordAfterUser(text, value, cls);
+  const password = value.quoted ? null : (passwordAfterUser(text, value, cls) ?? appPasswordGroups(text, value));
   if (password !== null) return credentialValue(text, s, password, cls, key, out) ? password.end : keyEnd;
   if (!credentialValue(text, s, value, value.byPosition ? BY_POSITION : cls, key, out)) return keyEnd;
   // a masked value holds no further assignments worth reading
@@ -379,6 +379,17 @@ function passwordAfterUser(text: string, user: Value, cls: KeyClass): Value | nu
   const end = beforeSentencePunctuation(text, r.start, r.end);
   if (end <= r.start) return null;
   return { start: credential ? user.start : r.start, end, quoted: false };
+}
+
+// Google's app passwords are shown as four groups of four letters (`abcd efgh ijkl mnop`): the
+// blanks are part of the value
+const APP_PASSWORD_REST = /(?: [a-z]{4}){3}(?![\w])/y;
+
+/** The whole of an app password whose first group is `value`, or null. */
+function appPasswordGroups(text: string, value: Value): Value | null {
+  if (value.end - value.start !== 4 || !/^[a-z]{4}$/.test(text.slice(value.start, value.end))) return null;
+  APP_PASSWORD_REST.lastIndex = value.end;
+  return APP_PASSWORD_REST.test(text) ? { ...value, end: APP_PASSWORD_REST.lastIndex } : null;
 }
 
 const OPENER: Readonly<Record<string, string>> = { ")": "(", "]": "[", "}": "{" };
@@ -953,8 +964,8 @@ function valueLineAbove(text: string, lineEnd: number, indent: number): Value | 
  * table's `|` or a list's `,`).
  */
 const PLAIN_NAME = /^[a-z]+(?:[_-][a-z]+){0,3}$/;
-// a card's code is written in capitals as often as not (`Card: 4111 …, CVV 123`)
-const CARD_CODE_NAME = /^(?:cv[cv]2?|csc)$/i;
+// a card's code and a PIN are written in capitals as often as not (`Card: 4111 …, CVV 123`, `ATM PIN 4821`)
+const CARD_CODE_NAME = /^(?:cv[cv]2?|csc|pin)$/i;
 
 function wordAfterPlainName(text: string, s: number, e: number, q: number, cls: KeyClass): boolean {
   // the cheap tests first: the word before is read only for a name that is not a credential's alone

@@ -1,6 +1,6 @@
 // A code or an answer named in a note or a message by words that hold no keyword root, as the
 // messages an agent forwards write them: `your verification code is 739184`, `SMS code: 482913`,
-// `PIN code 4821`, `Recovery codes: 7a8b-9c0d 1e2f-3a4b`, `security answer: Fluffy1998`. The two
+// `PIN code 4821`, `door code changed to 4821#`, `Recovery codes: 7a8b-9c0d 1e2f-3a4b`, `security answer: Fluffy1998`. The two
 // words are classified as one name (`verification code`), as the structural walk classifies
 // `verification_code`; `error code 500`, `zip code 94107` and `QR code` name nothing secret.
 import { classifyKey } from "../key-names";
@@ -12,8 +12,9 @@ import type { Match } from "./types";
 const WORDS_BEFORE = /(?:^|[^\w-])(?:([A-Za-z]{2,16})[ \t-])?([A-Za-z0-9]{2,16})[ \t]$/;
 // what joins the name to its value: `:`, `=`, `-`, `is`, `was` (a code's value may also follow bare)
 const CONNECTOR =
-  /[ \t]{0,4}(?:[:=][ \t]{0,4}|-[ \t]{1,4}|[ \t](?:is|was)(?::|[ \t]{1,4}(?:now[ \t]{1,4})?)|(?=[ \t]))/y;
-const TOKEN = /[ \t]{0,4}(["'`]?)([^\s"'`,;]{1,64})\1/y;
+  /[ \t]{0,4}(?:[:=][ \t]{0,4}|-[ \t]{1,4}|[ \t](?:is|was)(?::|[ \t]{1,4}(?:now[ \t]{1,4})?)|[ \t](?:changed|set|reset)[ \t]{1,4}to[ \t]{1,4}|(?=[ \t]))/y;
+// a keypad's code may be written with its `#` or `*` (`#1234`, `4821#`), which is not part of it
+const TOKEN = /[ \t]{0,4}[#*]?(["'`]?)([^\s"'`,;]{1,64})\1/y;
 const LIST_SEPARATOR = /[ \t]{0,4},?[ \t]{1,4}/y;
 // a code: digits, or letters and digits in up to four groups (`7a8b-9c0d`), at least one digit in it
 const CODE = /^(?=\D{0,16}\d)(?=.{4})[A-Za-z0-9]{1,12}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
@@ -21,7 +22,7 @@ const DIGITS_ONLY = /^\d{4,10}$/;
 
 function trimSentence(value: string): string {
   let e = value.length;
-  while (e > 0 && ".!?)".includes(value[e - 1]!)) e--;
+  while (e > 0 && ".!?)#*".includes(value[e - 1]!)) e--;
   return value.slice(0, e);
 }
 

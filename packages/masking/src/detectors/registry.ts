@@ -27,6 +27,7 @@ import {
 } from "./national-ids";
 import { creditCardDetector, ibanDetector } from "./payment";
 import { emailDetector, ipDetector, macDetector, phoneDetector } from "./pii";
+import { bitlockerRecoveryDetector } from "./recovery-keys";
 import { SECRET_PATTERN_DETECTORS, SECRET_PATTERNS, secretPatternDetector } from "./secrets";
 import { seedPhraseDetector } from "./seed-phrases";
 import { sqlValuesDetector } from "./sql-values";
@@ -41,6 +42,7 @@ const STRUCTURAL_SECRETS: Detector[] = [
   sqlValuesDetector,
   kubernetesSecretDetector,
   seedPhraseDetector,
+  bitlockerRecoveryDetector,
   keywordDetector,
   entropyDetector,
 ];
@@ -71,7 +73,7 @@ export const SECRET_TYPES = new Set([
   ...SECRET_PATTERNS.map((s) => s.type),
   ...["private_key", "url_credentials", "authorization", "credential", "kubernetes_secret", "generic_secret"],
   ...["password", "secret", "token", "api_key", "private_key", "cookie", "connection_string", "session"],
-  ...["access_key_id", "key", "binary", "seed_phrase"],
+  ...["access_key_id", "key", "binary", "seed_phrase", "bitlocker_recovery_key"],
 ]);
 
 export function expandDetectorNames(selection: "default" | "none" | string[]): Set<string> {

@@ -927,6 +927,17 @@ describe("commands that print a secret, and what they print", () => {
   });
 });
 
+describe("BitLocker recovery passwords", () => {
+  it("masks eight blocks of six digits when each is a multiple of 11, as the scheme makes them", () => {
+    const key = "013574-062458-099132-038016-086790-012221-024442-036663";
+    masksTo([
+      [`BitLocker recovery key: ${key}`, "BitLocker recovery key: [REDACTED:bitlocker_recovery_key]"],
+      [key, "[REDACTED:bitlocker_recovery_key]"],
+    ]);
+    keeps(["123456-654321-111111-222222-333333-444444-555555-666666", `id ${key}-000011`]);
+  });
+});
+
 describe("high-entropy strings", () => {
   it("masks a free-floating random token", () => {
     const t = fake.generic();
