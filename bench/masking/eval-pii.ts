@@ -20,6 +20,7 @@ export const CLAIMED_ENTITIES: Record<string, string[]> = {
   FI_PERSONAL_IDENTITY_CODE: ["fi_hetu"],
   SE_PERSONNUMMER: ["se_personnummer"],
   KR_RRN: ["kr_rrn"],
+  TR_NATIONAL_ID: ["tr_tckimlik"],
 };
 
 export interface EntityResult {

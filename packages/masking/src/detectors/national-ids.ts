@@ -281,11 +281,11 @@ export const turkishIdDetector = idDetector(
   "tr_tckimlik",
   [
     {
-      // eleven digits, named (`T.C. Kimlik No: …`, `TCKN …`): alone they are a phone number as often
+      // eleven digits that pass both check digits (one number in a hundred does), as the SSN rule
+      // takes nine that pass the allocation rules
       type: "tr_tckimlik",
       run: (n) => n === 11,
-      at: namedBefore(/(?:\bt\.?\s?c\.?|\btckn|kimlik)\b[^\n\d]{0,24}$/i),
-      re: /\d{11}(?![\w]|[.-]\d)/g,
+      re: /(?<![\w.-])\d{11}(?![\w]|[.-]\d)/g,
       valid: (raw) => turkishIdValid(raw),
     },
   ],

@@ -91,13 +91,16 @@ describe("payment and identifiers", () => {
     expect(found("rrn 760413-5212134")).toEqual([]); // sex digit of a foreigner number
   });
 
-  it("Brazil's CPF as printed or named, Türkiye's T.C. Kimlik No when named", () => {
+  it("Brazil's CPF as printed or named, Türkiye's T.C. Kimlik No by its check digits", () => {
     expect(found("titular 529.982.247-25")).toEqual([["br_cpf", "529.982.247-25"]]);
     expect(found("CPF: 52998224725")).toEqual([["br_cpf", "52998224725"]]);
     expect(found("T.C. Kimlik No: 10000000146")).toEqual([["tr_tckimlik", "10000000146"]]);
-    expect(found("TCKN 10000000146")).toEqual([["tr_tckimlik", "10000000146"]]);
-    // a wrong check digit; eleven digits with nothing naming them (an order number, a phone)
+    expect(found("Birinci kişi: 10000000146, ikinci kişi: 76543210794").map(([t]) => t)).toEqual([
+      "tr_tckimlik",
+      "tr_tckimlik",
+    ]);
+    // a wrong check digit; a CPF's eleven digits with nothing naming them (an order number, a phone)
     expect(found("CPF 529.982.247-24")).toEqual([]);
-    expect(found("order 52998224725 and 10000000146")).toEqual([]);
+    expect(found("order 52998224725, ref 10000000145")).toEqual([]);
   });
 });
