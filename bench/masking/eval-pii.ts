@@ -21,6 +21,9 @@ export const CLAIMED_ENTITIES: Record<string, string[]> = {
   SE_PERSONNUMMER: ["se_personnummer"],
   KR_RRN: ["kr_rrn"],
   TR_NATIONAL_ID: ["tr_tckimlik"],
+  KR_FRN: ["kr_frn"],
+  PL_PESEL: ["pl_pesel"],
+  ZA_ID_NUMBER: ["za_id"],
 };
 
 export interface EntityResult {

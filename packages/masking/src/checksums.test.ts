@@ -4,8 +4,11 @@ import {
   codiceFiscaleValid,
   finnishHetuValid,
   ibanValid,
+  koreanFrnShape,
   koreanRrnValid,
   luhn,
+  polishPeselValid,
+  southAfricanIdValid,
   spanishIdValid,
   swedishPersonnummerValid,
   turkishIdValid,
@@ -49,6 +52,12 @@ describe("checksums", () => {
     expect(turkishIdValid("10000000146")).toBe(true);
     expect(turkishIdValid("10000000147")).toBe(false);
     expect(turkishIdValid("00000000146")).toBe(false); // never starts with 0
+    expect(polishPeselValid("02070803628")).toBe(true);
+    expect(polishPeselValid("85040812345")).toBe(false);
+    expect(southAfricanIdValid("8001015009087")).toBe(true);
+    expect(southAfricanIdValid("8001015009086")).toBe(false); // Luhn
+    expect(koreanFrnShape("000505-7637892")).toBe(true);
+    expect(koreanFrnShape("760413-1212134")).toBe(false); // a resident's sex digit
   });
 
   it("US SSN allocation rules and ITIN groups", () => {

@@ -261,3 +261,30 @@ export function turkishIdValid(digits: string): boolean {
   if ((((odd * 7 - even) % 10) + 10) % 10 !== d[9]) return false;
   return d.slice(0, 10).reduce((a, b) => a + b, 0) % 10 === d[10];
 }
+
+/** A South Korean foreigner registration number: the resident number's shape with sex digit 5–8. */
+export function koreanFrnShape(value: string): boolean {
+  const m = /^(\d{2})(\d{2})(\d{2})-?[5-8]\d{6}$/.exec(value);
+  return m !== null && validDate(Number(m[2]), Number(m[3]));
+}
+
+/** Poland's PESEL: YYMMDD (the century in the month: +20 for the 2000s…), then weights 1-3-7-9. */
+export function polishPeselValid(digits: string): boolean {
+  if (!/^\d{11}$/.test(digits)) return false;
+  const month = Number(digits.slice(2, 4));
+  if (month % 20 < 1 || month % 20 > 12 || !validDate(month % 20, Number(digits.slice(4, 6)))) return false;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += (digits.charCodeAt(i) - 48) * weights[i]!;
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(10) - 48;
+}
+
+/** South Africa's ID number: YYMMDD (29 February only in a year divisible by 4), then Luhn. */
+export function southAfricanIdValid(digits: string): boolean {
+  if (!/^\d{13}$/.test(digits)) return false;
+  const year = Number(digits.slice(0, 2));
+  const month = Number(digits.slice(2, 4));
+  const day = Number(digits.slice(4, 6));
+  if (!validDate(month, day) || (month === 2 && day === 29 && year % 4 !== 0)) return false;
+  return luhn(digits);
+}

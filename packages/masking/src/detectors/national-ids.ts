@@ -4,7 +4,10 @@ import {
   brazilCpfValid,
   codiceFiscaleFormat,
   finnishHetuValid,
+  koreanFrnShape,
   koreanRrnShape,
+  polishPeselValid,
+  southAfricanIdValid,
   spanishIdValid,
   swedishPersonnummerValid,
   turkishIdValid,
@@ -246,6 +249,13 @@ export const koreanRrnDetector = idDetector(
       // Numbers issued since October 2020 carry no check digit, so only date and sex digit are checked.
       valid: (raw) => koreanRrnShape(raw),
     },
+    {
+      // a foreigner's registration number: the same shape, sex digit 5–8
+      type: "kr_frn",
+      run: (n) => n === 6 || n === 13,
+      re: /(?<![\w-])\d{6}-?[5-8]\d{6}(?![\w]|-\d)/g,
+      valid: (raw) => koreanFrnShape(raw),
+    },
   ],
   13,
 );
@@ -290,4 +300,32 @@ export const turkishIdDetector = idDetector(
     },
   ],
   11,
+);
+
+export const polishPeselDetector = idDetector(
+  "pl_pesel",
+  [
+    {
+      // eleven digits: a date of birth and a weighted check digit
+      type: "pl_pesel",
+      run: (n) => n === 11,
+      re: /(?<![\w.-])\d{11}(?![\w]|[.-]\d)/g,
+      valid: (raw) => polishPeselValid(raw),
+    },
+  ],
+  11,
+);
+
+export const southAfricanIdDetector = idDetector(
+  "za_id",
+  [
+    {
+      // thirteen digits: a date of birth, then Luhn
+      type: "za_id",
+      run: (n) => n === 13,
+      re: /(?<![\w.-])\d{13}(?![\w]|[.-]\d)/g,
+      valid: (raw) => southAfricanIdValid(raw),
+    },
+  ],
+  13,
 );

@@ -88,7 +88,7 @@ describe("payment and identifiers", () => {
     expect(found("hetu 131052-308T")).toEqual([["fi_hetu", "131052-308T"]]);
     expect(found("pnr 811228-9874")).toEqual([["se_personnummer", "811228-9874"]]);
     expect(found("rrn 880411-2238459")).toEqual([["kr_rrn", "880411-2238459"]]);
-    expect(found("rrn 760413-5212134")).toEqual([]); // sex digit of a foreigner number
+    expect(found("rrn 760413-5212134")).toEqual([["kr_frn", "760413-5212134"]]); // a foreigner's sex digit
   });
 
   it("Brazil's CPF as printed or named, Türkiye's T.C. Kimlik No by its check digits", () => {
@@ -102,5 +102,13 @@ describe("payment and identifiers", () => {
     // a wrong check digit; a CPF's eleven digits with nothing naming them (an order number, a phone)
     expect(found("CPF 529.982.247-24")).toEqual([]);
     expect(found("order 52998224725, ref 10000000145")).toEqual([]);
+  });
+
+  it("Korean foreigner numbers, Polish PESEL and South African ID numbers by date and check digit", () => {
+    expect(found("His FRN is 911124-5678901")).toEqual([["kr_frn", "911124-5678901"]]);
+    expect(found("My pesel is 44051401458.")).toEqual([["pl_pesel", "44051401458"]]);
+    expect(found("RSA ID: 0002294321191")).toEqual([["za_id", "0002294321191"]]);
+    // a wrong check digit, a sex digit no Korean number has
+    expect(found("44051401459 051102-9234110")).toEqual([]);
   });
 });

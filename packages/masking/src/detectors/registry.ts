@@ -19,6 +19,8 @@ import {
   italianFiscalCodeDetector,
   koreanRrnDetector,
   nationalIdsDetector,
+  polishPeselDetector,
+  southAfricanIdDetector,
   spanishIdDetector,
   swedishIdDetector,
   turkishIdDetector,
@@ -54,9 +56,13 @@ const NATIONAL_IDS: IdDetector[] = [
   italianFiscalCodeDetector,
   finnishIdDetector,
   swedishIdDetector,
+  // before the Korean numbers, whose shape (a date, then a digit 1–8) a South African one also has:
+  // its Luhn digit is the stricter test
+  southAfricanIdDetector,
   koreanRrnDetector,
   brazilCpfDetector,
   turkishIdDetector,
+  polishPeselDetector,
 ];
 const IDENTIFIERS: Detector[] = [ibanDetector, ...NATIONAL_IDS];
 
