@@ -308,6 +308,11 @@ describe("no catastrophic backtracking", () => {
     const units = ["SMS code: ", "backup codes: 1234 ", "1a-2b-", "one-time code is ", "security answer: a ", "cvv 1"];
     const devices = ["\n password 7 ", "key-string a ", "message-digest-key 1 md5 ", "snmp-server community "];
     await assertLinear("bitlocker", (input) => m.maskText(input), ["000011-", "000011-000011 ", "1a-"]);
+    await assertLinear("calls", (input) => m.maskText(input), [
+      "client.connect(1, 'a', ",
+      "jwt.sign(a, ",
+      "ssh.connect(",
+    ]);
     const reads = ["$ echo $A_PASSWORD\n", "\u0000pass a\n", "$ ", "a@b:~$ ", "\npass a\u0000", "pw on a "];
     await assertLinear("named codes", (input) => m.maskText(input), units);
     await assertLinear("device configuration", (input) => m.maskText(input), devices);

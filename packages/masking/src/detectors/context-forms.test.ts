@@ -503,6 +503,31 @@ describe("calls", () => {
       'pool.getConnection("db")',
     ]);
   });
+
+  it("masks a client's connect given its logon by position, and a JWT library's signing key", () => {
+    masksTo([
+      [
+        'pymysql.connect("db", "bob", "S3cretPass99", "app")',
+        'pymysql.connect("db", "bob", "[REDACTED:password]", "app")',
+      ],
+      [
+        'paramiko.SSHClient().connect(hostname, 22, "bob", "S3cretPass99")',
+        'paramiko.SSHClient().connect(hostname, 22, "bob", "[REDACTED:password]")',
+      ],
+      [
+        'jwt.encode(payload, "S3cretPass99", algorithm="HS256")',
+        'jwt.encode(payload, "[REDACTED:token]", algorithm="HS256")',
+      ],
+      ["jwt.sign(payload, 'S3cretPass99')", "jwt.sign(payload, '[REDACTED:token]')"],
+    ]);
+    keeps([
+      'signal.connect("clicked", "on_click", "handler")',
+      'MySQLdb.connect("localhost", "root", "", "app")',
+      'db.connect("a", "b")',
+      "jwt.sign(payload, process.env.JWT_SECRET)",
+      'sqlite3.connect("app.db")',
+    ]);
+  });
 });
 
 describe("setters", () => {

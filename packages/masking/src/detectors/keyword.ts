@@ -768,12 +768,77 @@ function callValue(text: string, name: string, open: number): { value: Value; cl
     const value = passwordArgument(text, open);
     return value && { value, cls: BY_POSITION };
   }
+  if (
+    method === "connect" &&
+    CONNECT_CLIENT.test(text.slice(Math.max(0, open - method.length - 48), open - method.length))
+  ) {
+    const value = connectPassword(text, open);
+    return value && { value, cls: BY_POSITION };
+  }
+  // PyJWT's `jwt.encode(payload, "…")` and jsonwebtoken's `jwt.sign(payload, '…')`: the signing key
+  if (JWT_SIGN.test(name)) {
+    const value = callArguments(text, open, 2)?.[1];
+    return value?.literal ? { value: value.literal, cls: SIGNING_KEY } : null;
+  }
   const setter = SETTER.test(method);
   const cls = setter ? classifyKey(method.replace(SETTER, "")) : PASSWORD_WORD.test(method) ? BY_POSITION : null;
   if (!cls || (setter && cls.strength !== "strong")) return undefined;
   // `setPassword("bob", "…")`: a user and its password, as a pair call takes them
   const value = onlyArgument(text, open) ?? passwordArgument(text, open);
   return value && { value, cls };
+}
+
+const JWT_SIGN = /(?:^|\.)jwt\.(?:encode|sign)$/i;
+// the database and SSH clients whose `connect` takes a logon by position (`signal.connect("clicked",
+// "on_click", "handler")` is a GUI's)
+const CONNECT_CLIENT =
+  /(?:mysql|MySQLdb|pymysql|mariadb|pg8000|psycopg2?|cx_Oracle|oracledb|pyodbc|ibm_db|pymssql|SSHClient\(\)|ssh|sftp|ftp|client)\.$/i;
+const SIGNING_KEY: KeyClass = { type: "secret", strength: "strong", numeric: false };
+
+interface Argument {
+  /** The argument when it is a string literal. */
+  literal: Value | null;
+  /** The argument when it is a number (`22`, a port). */
+  numeric: boolean;
+}
+
+/** The first `max` arguments of the call opened at `open`, or null when they cannot be read. */
+function callArguments(text: string, open: number, max: number): Argument[] | null {
+  const args: Argument[] = [];
+  let at = open + 1;
+  while (args.length < max) {
+    while (isSpace(text[at])) at++;
+    const c = text[at];
+    if (c === '"' || c === "'") {
+      const literal = readQuoted(text, at);
+      if (!literal.quoted) return null;
+      args.push({ literal, numeric: false });
+      at = afterConversion(text, literal.end + 1);
+    } else {
+      const from = at;
+      while (at < text.length && at - from < 128 && !/[,)\n"']/.test(text[at]!)) at++;
+      if (at === from) return args.length > 0 ? args : null;
+      args.push({ literal: null, numeric: /^\d{1,5}\s*$/.test(text.slice(from, at)) });
+    }
+    while (isSpace(text[at])) at++;
+    if (text[at] !== ",") break;
+    at++;
+  }
+  return args;
+}
+
+/**
+ * A database or SSH client's `connect(…)` given its logon by position: MySQLdb's and PyMySQL's
+ * `connect("db", "bob", "…", "app")` (host, user, password) and paramiko's `connect(host, 22, "bob",
+ * "…")` (a port before the user). The user must be a literal too, or the call is something else.
+ */
+function connectPassword(text: string, open: number): Value | null {
+  const args = callArguments(text, open, 4);
+  if (args === null || args.length < 3) return null;
+  const at = args[1]!.numeric ? 3 : 2;
+  const user = args[at - 1]?.literal;
+  const password = args[at]?.literal;
+  return user && password ? { ...password, byPosition: true } : null;
 }
 
 /** The string literal that is the only argument of the call opened at `open` (`("…")`), or null. */
