@@ -519,6 +519,10 @@ describe("calls", () => {
         'jwt.encode(payload, "[REDACTED:token]", algorithm="HS256")',
       ],
       ["jwt.sign(payload, 'S3cretPass99')", "jwt.sign(payload, '[REDACTED:token]')"],
+      [
+        'curl_setopt($ch, CURLOPT_USERPWD, "bob:S3cretPass99");',
+        'curl_setopt($ch, CURLOPT_USERPWD, "bob:[REDACTED:password]");',
+      ],
     ]);
     keeps([
       'signal.connect("clicked", "on_click", "handler")',
@@ -526,6 +530,7 @@ describe("calls", () => {
       'db.connect("a", "b")',
       "jwt.sign(payload, process.env.JWT_SECRET)",
       'sqlite3.connect("app.db")',
+      'curl_setopt($ch, CURLOPT_USERPWD, $user . ":" . $pass);',
     ]);
   });
 });

@@ -645,6 +645,8 @@ function findValue(
     }
   } else if (keyQuote && !inRecord && text[q] === "," && /^,[ \t]{0,8}["'`]/.test(text.slice(q, q + 10))) {
     q++; // setProperty("API_TOKEN", "…"), not a list of quoted names (`(name, `password`, api_token)`)
+  } else if (!keyQuote && text[q] === "," && CURL_USERPWD.test(text.slice(s, e))) {
+    return curlUserPassword(text, q + 1);
   } else if (keyQuote && text[q] === "," && FALLBACK_ARGUMENT.test(text.slice(q, q + 32))) {
     q = text.indexOf("=", q) + 1; // configparser's `get("db", "password", fallback="…")`
   } else if (cliFlag && q > p) {
@@ -786,6 +788,20 @@ function callValue(text: string, name: string, open: number): { value: Value; cl
   // `setPassword("bob", "…")`: a user and its password, as a pair call takes them
   const value = onlyArgument(text, open) ?? passwordArgument(text, open);
   return value && { value, cls };
+}
+
+// libcurl's `curl_setopt($ch, CURLOPT_USERPWD, "bob:…")` (and the proxy's): the password after the user
+const CURL_USERPWD = /^CURLOPT_(?:PROXY)?USERPWD$/;
+
+/** The password in the `"user:password"` literal after the option at `at`, or null. */
+function curlUserPassword(text: string, at: number): Value | null {
+  let v = at;
+  while (isSpace(text[v]) && v - at < 8) v++;
+  if (text[v] !== '"' && text[v] !== "'") return null;
+  const literal = readQuoted(text, v);
+  const colon = text.indexOf(":", literal.start);
+  if (!literal.quoted || colon < 0 || colon >= literal.end - 1) return null;
+  return { start: colon + 1, end: literal.end, quoted: true };
 }
 
 const JWT_SIGN = /(?:^|\.)jwt\.(?:encode|sign)$/i;
