@@ -312,6 +312,8 @@ describe("no catastrophic backtracking", () => {
       "client.connect(1, 'a', ",
       "jwt.sign(a, ",
       "ssh.connect(",
+      "hmac.new(b'",
+      "createHmac('a', '",
     ]);
     const reads = ["$ echo $A_PASSWORD\n", "\u0000pass a\n", "$ ", "a@b:~$ ", "\npass a\u0000", "pw on a "];
     await assertLinear("named codes", (input) => m.maskText(input), units);

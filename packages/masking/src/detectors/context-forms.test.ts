@@ -504,7 +504,7 @@ describe("calls", () => {
     ]);
   });
 
-  it("masks a client's connect given its logon by position, and a JWT library's signing key", () => {
+  it("masks a client's connect given its logon by position, and JWT and HMAC keys given as literals", () => {
     masksTo([
       [
         'pymysql.connect("db", "bob", "S3cretPass99", "app")',
@@ -523,6 +523,10 @@ describe("calls", () => {
         'curl_setopt($ch, CURLOPT_USERPWD, "bob:S3cretPass99");',
         'curl_setopt($ch, CURLOPT_USERPWD, "bob:[REDACTED:password]");',
       ],
+      // a literal HMAC key: Python, Node, Go
+      ['hmac.new(b"S3cretPass99", msg, hashlib.sha256)', 'hmac.new(b"[REDACTED:secret]", msg, hashlib.sha256)'],
+      ["crypto.createHmac('sha256', 'S3cretPass99')", "crypto.createHmac('sha256', '[REDACTED:secret]')"],
+      ['hmac.New(sha256.New, []byte("S3cretPass99"))', 'hmac.New(sha256.New, []byte("[REDACTED:secret]"))'],
     ]);
     keeps([
       'signal.connect("clicked", "on_click", "handler")',
@@ -531,6 +535,9 @@ describe("calls", () => {
       "jwt.sign(payload, process.env.JWT_SECRET)",
       'sqlite3.connect("app.db")',
       'curl_setopt($ch, CURLOPT_USERPWD, $user . ":" . $pass);',
+      "crypto.createHmac('sha256', secret)",
+      "hmac.new(key, msg, hashlib.sha256)",
+      "the HMAC is computed over the body",
     ]);
   });
 });

@@ -19,6 +19,7 @@ import {
 } from "../text-stats";
 import { isBlank, lineBefore } from "./command-tokens";
 import { deviceConfigValue } from "./device-configs";
+import { scanHmacKeys } from "./hmac-keys";
 import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
 import { scanLoginSentences } from "./login-sentences";
 import { scanNamedCodes } from "./named-codes";
@@ -539,6 +540,7 @@ export const keywordDetector: Detector = {
     scanLoginCalls(text, out);
     scanOAuthCodes(text, out);
     scanNamedCodes(text, out);
+    scanHmacKeys(text, out);
     scanLoginSentences(text, out);
     // where a root may start, from the text profile pass: only those places are tried
     const roots = keywordRootHits(text);

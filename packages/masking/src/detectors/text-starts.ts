@@ -66,6 +66,8 @@ export const HEADER_WORDS = [
   "send",
   // device-configs.ts: a network device's SNMP community
   "snmp-server",
+  // hmac-keys.ts: a literal key given to an HMAC
+  "hmac",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
