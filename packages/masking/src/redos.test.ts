@@ -314,6 +314,8 @@ describe("no catastrophic backtracking", () => {
       "ssh.connect(",
       "hmac.new(b'",
       "createHmac('a', '",
+      "new mysqli('a', 'b', ",
+      "new PDO(",
     ]);
     const reads = ["$ echo $A_PASSWORD\n", "\u0000pass a\n", "$ ", "a@b:~$ ", "\npass a\u0000", "pw on a "];
     await assertLinear("named codes", (input) => m.maskText(input), units);

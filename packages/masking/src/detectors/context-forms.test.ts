@@ -527,6 +527,13 @@ describe("calls", () => {
       ['hmac.new(b"S3cretPass99", msg, hashlib.sha256)', 'hmac.new(b"[REDACTED:secret]", msg, hashlib.sha256)'],
       ["crypto.createHmac('sha256', 'S3cretPass99')", "crypto.createHmac('sha256', '[REDACTED:secret]')"],
       ['hmac.New(sha256.New, []byte("S3cretPass99"))', 'hmac.New(sha256.New, []byte("[REDACTED:secret]"))'],
+      // PHP's logons by position
+      ['new mysqli("db", "bob", "S3cretPass99", "app");', 'new mysqli("db", "bob", "[REDACTED:password]", "app");'],
+      [
+        'mysqli_connect("db", "bob", "S3cretPass99", "app");',
+        'mysqli_connect("db", "bob", "[REDACTED:password]", "app");',
+      ],
+      ["new PDO('mysql:host=db', 'bob', 'S3cretPass99');", "new PDO('mysql:host=db', 'bob', '[REDACTED:password]');"],
     ]);
     keeps([
       'signal.connect("clicked", "on_click", "handler")',
@@ -538,6 +545,9 @@ describe("calls", () => {
       "crypto.createHmac('sha256', secret)",
       "hmac.new(key, msg, hashlib.sha256)",
       "the HMAC is computed over the body",
+      "$pdo = new PDO($dsn, $user, $pass);",
+      'new mysqli("db", "bob", getenv("DB_PASSWORD"), "app");',
+      "use the PDO driver",
     ]);
   });
 });

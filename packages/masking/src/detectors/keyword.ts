@@ -17,7 +17,7 @@ import {
   looksRandom,
   proseCredential,
 } from "../text-stats";
-import { isBlank, lineBefore } from "./command-tokens";
+import { isBlank, isReference, lineBefore } from "./command-tokens";
 import { deviceConfigValue } from "./device-configs";
 import { scanHmacKeys } from "./hmac-keys";
 import { KEYWORD_ROOTS, NON_ASCII_KEYWORD_ROOTS } from "./keyword-roots";
@@ -26,7 +26,7 @@ import { scanNamedCodes } from "./named-codes";
 import { scanOAuthCodes } from "./oauth-codes";
 import { eachPosition } from "./punctuation";
 import { cellBeside, listedValue, tableBelow } from "./table-columns";
-import { keywordRootHits } from "./text-starts";
+import { foldedWordStarts, keywordRootHits } from "./text-starts";
 import type { Detector, Match } from "./types";
 import { typedIntoSelector } from "./ui-actions";
 
@@ -541,6 +541,7 @@ export const keywordDetector: Detector = {
     scanOAuthCodes(text, out);
     scanNamedCodes(text, out);
     scanHmacKeys(text, out);
+    scanPhpLogons(text, out);
     scanLoginSentences(text, out);
     // where a root may start, from the text profile pass: only those places are tried
     const roots = keywordRootHits(text);
@@ -857,6 +858,28 @@ function connectPassword(text: string, open: number): Value | null {
   const user = args[at - 1]?.literal;
   const password = args[at]?.literal;
   return user && password ? { ...password, byPosition: true } : null;
+}
+
+// PHP's logons by position: `new mysqli("db", "bob", "…", "app")`, `mysqli_connect(…)` (host, user,
+// password) and `new PDO($dsn, "bob", "…")` (a DSN, user, password)
+const PHP_LOGON = /(?:new[ \t]{1,4}mysqli|mysqli_connect|new[ \t]{1,4}PDO)[ \t]{0,4}\(/iy;
+
+function scanPhpLogons(text: string, out: Match[]): void {
+  for (const word of ["mysqli", "pdo"] as const) {
+    for (const at of foldedWordStarts(text, word)) {
+      // from `new ` before the class, or at the function's name
+      const from = text.slice(Math.max(0, at - 8), at).search(/new[ \t]{1,4}$/i);
+      PHP_LOGON.lastIndex = from >= 0 ? Math.max(0, at - 8) + from : at;
+      if (!PHP_LOGON.test(text)) continue;
+      const args = callArguments(text, PHP_LOGON.lastIndex - 1, 3);
+      const user = args?.[1]?.literal;
+      const password = args?.[2]?.literal;
+      if (!user || !password || password.end <= password.start) continue;
+      const raw = text.slice(password.start, password.end);
+      if (isPlaceholder(raw) || isReference(raw)) continue;
+      out.push({ start: password.start, end: password.end, type: "password", detector: "keyword", category: "secret" });
+    }
+  }
 }
 
 /** The string literal that is the only argument of the call opened at `open` (`("…")`), or null. */

@@ -68,6 +68,9 @@ export const HEADER_WORDS = [
   "snmp-server",
   // hmac-keys.ts: a literal key given to an HMAC
   "hmac",
+  // keyword.ts: PHP's logons by position
+  "mysqli",
+  "pdo",
 ];
 const HEADER_WORD_SET = new Set(HEADER_WORDS);
 
