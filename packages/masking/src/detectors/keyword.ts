@@ -821,7 +821,11 @@ interface Argument {
   numeric: boolean;
 }
 
-/** The first `max` arguments of the call opened at `open`, or null when they cannot be read. */
+/**
+ * The first `max` arguments of the call or tuple opened at `open` (string literals, or names and
+ * expressions up to the next separator on the same line), or null when they cannot be read: an empty
+ * argument, or one followed by neither `,` nor `)` (`"a" + b`).
+ */
 function callArguments(text: string, open: number, max: number): Argument[] | null {
   const args: Argument[] = [];
   let at = open + 1;
@@ -834,13 +838,15 @@ function callArguments(text: string, open: number, max: number): Argument[] | nu
       args.push({ literal, numeric: false });
       at = afterConversion(text, literal.end + 1);
     } else {
+      // a name or an expression (`url`, `config.user`, a port)
       const from = at;
       while (at < text.length && at - from < 128 && !/[,)\n"']/.test(text[at]!)) at++;
-      if (at === from) return args.length > 0 ? args : null;
+      if (at === from) return null;
       args.push({ literal: null, numeric: /^\d{1,5}\s*$/.test(text.slice(from, at)) });
     }
     while (isSpace(text[at])) at++;
-    if (text[at] !== ",") break;
+    if (text[at] === ")") break;
+    if (text[at] !== ",") return null;
     at++;
   }
   return args;
@@ -907,27 +913,7 @@ function afterConversion(text: string, at: number): number {
  * three string literals (`("bob", "…")`, `(realm, "bob", "…")`), or null.
  */
 function passwordArgument(text: string, open: number): Value | null {
-  const literals: Value[] = [];
-  let at = open + 1;
-  for (let n = 0; n < 3; n++) {
-    while (isSpace(text[at])) at++;
-    const c = text[at];
-    if (c === '"' || c === "'") {
-      const literal = readQuoted(text, at);
-      if (!literal.quoted) return null;
-      literals.push(literal);
-      at = afterConversion(text, literal.end + 1);
-    } else {
-      // a name or an expression (`url`, `config.user`): up to the next separator, on the same line
-      const from = at;
-      while (at < text.length && at - from < 128 && !/[,)\n"']/.test(text[at]!)) at++;
-      if (at === from) return null;
-    }
-    while (isSpace(text[at])) at++;
-    if (text[at] === ")") break;
-    if (text[at] !== ",") return null;
-    at++;
-  }
+  const literals = (callArguments(text, open, 3) ?? []).flatMap((a) => (a.literal ? [a.literal] : []));
   const last = literals[literals.length - 1];
   return literals.length >= 2 && last ? { ...last, byPosition: true } : null;
 }
