@@ -260,7 +260,8 @@ function credentialBeforeNote(v: string): boolean {
 
 // a card's security code (CVV, CVC, CSC): three or four digits, never stored, whatever its shape
 const CARD_CODE = /cv[cv]|csc/i;
-const cardCode = (key: string, value: string) => CARD_CODE.test(key) && /^\d{3,4}$/.test(value);
+const CARD_CODE_DIGITS = /^\d{3,4}$/;
+const cardCode = (key: string, value: string) => CARD_CODE.test(key) && CARD_CODE_DIGITS.test(value);
 // a sentence's digits after a name for a PIN or a one-time code (`use passcode 739184 to join`), which
 // the prose test, made for passwords, refuses
 const PIN_NAME = /^(?:pin|passcode|otp|totp)$/i;
@@ -291,7 +292,7 @@ function acceptable(value: string, quoted: boolean, cls: KeyClass, key: string):
   if (SOPS_VALUE.test(v) || VERSIONED_NAME.test(v)) return false;
   if (NAME_SHAPE.test(v) && classifyKey(v) !== null) return false;
   if (cls.strength === "strong") {
-    if (CARD_CODE.test(key)) return cardCode(key, v);
+    if (CARD_CODE.test(key)) return CARD_CODE_DIGITS.test(v);
     return v.length >= 4 && !/^\d{1,3}$/.test(v) && longestSequence(v) < 10;
   }
   if (HASH_CONTEXT.test(key) && isHex(v)) return false;
@@ -658,9 +659,9 @@ function findValue(
     // password "value"; without an operator only a properly closed string counts
     const r = readQuoted(text, q);
     return r.quoted ? r : null;
-  } else if (q > p && PREPOSITION_FIRST.has(text[q]!) && PLACE_THEN_IS.test(text.slice(q, q + 160))) {
+  } else if (q > p && placeThenIsAt(text, q)) {
     // `the root pw on db01 is …`, `the password of the admin account is …`
-    return proseValue(text, q + PLACE_THEN_IS.exec(text.slice(q, q + 160))![0].length);
+    return proseValue(text, PLACE_THEN_IS.lastIndex);
   } else if (q > p && proseConnectorAt(text, q)) {
     // `the password is …`, `password was set to …`, `reset bob's password to …`
     return proseValue(text, PROSE_CONNECTOR.lastIndex);
@@ -949,8 +950,16 @@ const PROMPT_FOR =
   /^for\s{1,4}(?:(?:user|key)\s{1,4})?(?:[^\s:=]{1,64}[ \t]{1,4}){0,3}?\S{1,64}(?::[ \t]|[ \t]{1,4}(?:is|=)[ \t])/i;
 // what a credential is on or of, then `is` (as PROMPT_FOR's `for`); `on` alone is a connector (Finnish `is`)
 const PLACE_THEN_IS =
-  /^(?:on|of|at)[ \t]{1,4}(?:[^\s:=]{1,64}[ \t]{1,4}){0,3}?[^\s:=]{1,64}[ \t]{1,4}(?:is|was)[ \t]{1,4}/i;
+  /(?:on|of|at)[ \t]{1,4}(?:[^\s:=]{1,64}[ \t]{1,4}){0,3}?[^\s:=]{1,64}[ \t]{1,4}(?:is|was)[ \t]{1,4}/iy;
 const PREPOSITION_FIRST = new Set(["o", "O", "a", "A"]);
+
+/** Whether a place and `is` follow at `q` (`on db01 is `); PLACE_THEN_IS.lastIndex is then the value's start. */
+function placeThenIsAt(text: string, q: number): boolean {
+  if (!PREPOSITION_FIRST.has(text[q]!)) return false;
+  PLACE_THEN_IS.lastIndex = q;
+  // within 160 characters, as the phrase is read in a sentence
+  return PLACE_THEN_IS.test(text) && PLACE_THEN_IS.lastIndex - q <= 160;
+}
 // .netrc: `machine api.example.com login bob password s3cr3t`, on one line or several
 // (the name is never the batch separator's NUL: strings scanned together do not read across it)
 const NETRC_BEFORE = /(?:^|\s)(?:(?:machine|login|account)\s+[^\s\0]+|default)\s+$/;
