@@ -204,10 +204,18 @@ export function swedishPersonnummerValid(value: string): boolean {
   return luhn(m[1]! + m[2]! + m[3]! + m[4]!);
 }
 
+const KOREAN_RESIDENT = /^(\d{2})(\d{2})(\d{2})-?[1-4]\d{6}$/;
+const KOREAN_FOREIGNER = /^(\d{2})(\d{2})(\d{2})-?[5-8]\d{6}$/;
+
+/** A Korean registration number's date of birth, when `value` has the shape `re` (YYMMDD-GNNNNNN). */
+function koreanShape(re: RegExp, value: string): boolean {
+  const m = re.exec(value);
+  return m !== null && validDate(Number(m[2]), Number(m[3]));
+}
+
 /** Date of birth and sex/century digit of a South Korean resident registration number. */
 export function koreanRrnShape(value: string): boolean {
-  const m = /^(\d{2})(\d{2})(\d{2})-?[1-4]\d{6}$/.exec(value);
-  return m !== null && validDate(Number(m[2]), Number(m[3]));
+  return koreanShape(KOREAN_RESIDENT, value);
 }
 
 /** South Korean resident registration number: YYMMDD-GNNNNNC, check digit verified. */
@@ -264,8 +272,7 @@ export function turkishIdValid(digits: string): boolean {
 
 /** A South Korean foreigner registration number: the resident number's shape with sex digit 5–8. */
 export function koreanFrnShape(value: string): boolean {
-  const m = /^(\d{2})(\d{2})(\d{2})-?[5-8]\d{6}$/.exec(value);
-  return m !== null && validDate(Number(m[2]), Number(m[3]));
+  return koreanShape(KOREAN_FOREIGNER, value);
 }
 
 /** Poland's PESEL: YYMMDD (the century in the month: +20 for the 2000s…), then weights 1-3-7-9. */

@@ -287,45 +287,19 @@ export const brazilCpfDetector = idDetector(
   11,
 );
 
-export const turkishIdDetector = idDetector(
-  "tr_tckimlik",
-  [
-    {
-      // eleven digits that pass both check digits (one number in a hundred does), as the SSN rule
-      // takes nine that pass the allocation rules
-      type: "tr_tckimlik",
-      run: (n) => n === 11,
-      re: /(?<![\w.-])\d{11}(?![\w]|[.-]\d)/g,
-      valid: (raw) => turkishIdValid(raw),
-    },
-  ],
-  11,
-);
+/**
+ * A detector for a run of exactly `digits` digits that `valid` confirms: the numbers with no layout
+ * of their own, only a check digit (and a date) to tell them from other numbers.
+ */
+function checkedDigitsDetector(name: string, digits: number, valid: (raw: string) => boolean): IdDetector {
+  const re = new RegExp(`(?<![\\w.-])\\d{${digits}}(?![\\w]|[.-]\\d)`, "g");
+  return idDetector(name, [{ type: name, run: (n) => n === digits, re, valid }], digits);
+}
 
-export const polishPeselDetector = idDetector(
-  "pl_pesel",
-  [
-    {
-      // eleven digits: a date of birth and a weighted check digit
-      type: "pl_pesel",
-      run: (n) => n === 11,
-      re: /(?<![\w.-])\d{11}(?![\w]|[.-]\d)/g,
-      valid: (raw) => polishPeselValid(raw),
-    },
-  ],
-  11,
-);
-
-export const southAfricanIdDetector = idDetector(
-  "za_id",
-  [
-    {
-      // thirteen digits: a date of birth, then Luhn
-      type: "za_id",
-      run: (n) => n === 13,
-      re: /(?<![\w.-])\d{13}(?![\w]|[.-]\d)/g,
-      valid: (raw) => southAfricanIdValid(raw),
-    },
-  ],
-  13,
-);
+// eleven digits that pass both check digits (one number in a hundred does), as the SSN rule takes
+// nine that pass the allocation rules
+export const turkishIdDetector = checkedDigitsDetector("tr_tckimlik", 11, turkishIdValid);
+// eleven digits: a date of birth and a weighted check digit
+export const polishPeselDetector = checkedDigitsDetector("pl_pesel", 11, polishPeselValid);
+// thirteen digits: a date of birth, then Luhn
+export const southAfricanIdDetector = checkedDigitsDetector("za_id", 13, southAfricanIdValid);

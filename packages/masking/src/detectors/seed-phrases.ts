@@ -82,7 +82,7 @@ export const seedPhraseDetector: Detector = {
     const budget = { checks: MAX_CHECKS };
     const hits = shortWordRunHits(text);
     if (hits === null) {
-      scanStretch(text, 0, text.length, -1, out, budget);
+      scanStretch(text, 0, -1, out, budget);
       return;
     }
     let done = 0;
@@ -91,7 +91,7 @@ export const seedPhraseDetector: Detector = {
       // the run's first word is at most twelve words back: letters, blanks and a list's numbers
       let from = Math.max(done, hit - PHRASE_WORDS * MAX_WORD_SPAN);
       while (from > done && from < hit && isWordChar(text.charCodeAt(from - 1))) from++;
-      done = scanStretch(text, from, text.length, hit, out, budget);
+      done = scanStretch(text, from, hit, out, budget);
     }
   },
 };
@@ -100,17 +100,11 @@ export const seedPhraseDetector: Detector = {
 const MAX_WORD_SPAN = 14;
 
 /**
- * Reads the words from `from` to `to`, checking each run of twelve or more candidates; stops at the
- * first run's end past `until` (a run around a profile hit), and says where it stopped.
+ * Reads the words from `from`, checking each run of twelve or more candidates; stops at the first
+ * run's end past `until` (a run around a profile hit; -1: read to the end), and says where it stopped.
  */
-function scanStretch(
-  text: string,
-  from: number,
-  to: number,
-  until: number,
-  out: Match[],
-  budget: { checks: number },
-): number {
+function scanStretch(text: string, from: number, until: number, out: Match[], budget: { checks: number }): number {
+  const to = text.length;
   // start/end pairs of the current run of candidate words (3 to 8 lower-case letters)
   let n = 0;
   const flush = () => {
