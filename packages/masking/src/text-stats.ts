@@ -333,3 +333,10 @@ export function proseCredential(value: string): boolean {
   if (value.length < 8 || /^[A-Z]?[a-z]+$/.test(value)) return false; // a word of the sentence
   return (/[A-Za-z]/.test(value) && /\d/.test(value)) || looksRandom(value, 8);
 }
+
+/** `value` without the characters of `chars` at its end (a sentence's `.`, `)`, a keypad's `#`). */
+export function withoutTrailing(value: string, chars: string): string {
+  let e = value.length;
+  while (e > 0 && chars.includes(value[e - 1]!)) e--;
+  return value.slice(0, e);
+}

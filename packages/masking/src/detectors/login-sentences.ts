@@ -1,8 +1,9 @@
 // A user and a password written after a login word, as people write them in a ticket or a chat:
-// `login with admin/S3cretPass99`, `the panel's login is admin / S3cretPass99`, `log in as bob : S3cretPass99`, `sign in with bob@example.com /
-// S3cretPass99`. The password is held to the prose test (it mixes letters and digits or looks
-// random): `login with google/github` and `log in with SSO/SAML2` name ways to log in.
-import { proseCredential } from "../text-stats";
+// `login with admin/S3cretPass99`, `the panel's login is admin / S3cretPass99`, `log in as bob :
+// S3cretPass99`, `sign in with bob@example.com / S3cretPass99`. The password is held to the prose
+// test (it mixes letters and digits or looks random): `login with google/github` and `log in with
+// SSO/SAML2` name ways to log in.
+import { proseCredential, withoutTrailing } from "../text-stats";
 import { isReference } from "./command-tokens";
 import { foldedWordStarts } from "./text-starts";
 import type { Match } from "./types";
@@ -12,11 +13,8 @@ const LOGIN_WORDS = ["login", "log in", "logon", "sign in", "signin"] as const;
 const LOGIN_PAIR =
   /(?:log[ -]?in|log[ -]?on|sign[ -]?in)(?:[ \t]{0,4}:|[ \t]{1,4}is)?[ \t]{1,4}(?:(?:with|as|using)[ \t]{1,4})?[A-Za-z][\w.@+-]{0,127}[ \t]{0,2}[/:][ \t]{0,2}([^\s]{1,256})/diy;
 
-function trimSentence(value: string): string {
-  let e = value.length;
-  while (e > 0 && ".,!?;)'\"".includes(value[e - 1]!)) e--;
-  return value.slice(0, e);
-}
+// what ends the sentence after a password, not part of it
+const SENTENCE_END = ".,!?;)'\"";
 
 export function scanLoginSentences(text: string, out: Match[]): void {
   for (const word of LOGIN_WORDS) {
@@ -25,7 +23,7 @@ export function scanLoginSentences(text: string, out: Match[]): void {
       LOGIN_PAIR.lastIndex = at;
       const m = LOGIN_PAIR.exec(text);
       if (m === null) continue;
-      const value = trimSentence(m[1]!);
+      const value = withoutTrailing(m[1]!, SENTENCE_END);
       if (!proseCredential(value) || isReference(value)) continue;
       const start = m.indices![1]![0];
       out.push({ start, end: start + value.length, type: "password", detector: "keyword", category: "secret" });

@@ -1,9 +1,11 @@
 // A code or an answer named in a note or a message by words that hold no keyword root, as the
 // messages an agent forwards write them: `your verification code is 739184`, `SMS code: 482913`,
-// `PIN code 4821`, `door code changed to 4821#`, `Recovery codes: 7a8b-9c0d 1e2f-3a4b`, `security answer: Fluffy1998`. The two
-// words are classified as one name (`verification code`), as the structural walk classifies
-// `verification_code`; `error code 500`, `zip code 94107` and `QR code` name nothing secret.
+// `PIN code 4821`, `door code changed to 4821#`, `Recovery codes: 7a8b-9c0d 1e2f-3a4b`,
+// `security answer: Fluffy1998`. The two words are classified as one name (`verification code`), as
+// the structural walk classifies `verification_code`; `error code 500`, `zip code 94107` and
+// `QR code` name nothing secret.
 import { classifyKey } from "../key-names";
+import { withoutTrailing } from "../text-stats";
 import { isReference } from "./command-tokens";
 import { foldedWordStarts } from "./text-starts";
 import type { Match } from "./types";
@@ -20,11 +22,8 @@ const LIST_SEPARATOR = /[ \t]{0,4},?[ \t]{1,4}/y;
 const CODE = /^(?=\D{0,16}\d)(?=.{4})[A-Za-z0-9]{1,12}(?:-[A-Za-z0-9]{2,8}){0,3}$/;
 const DIGITS_ONLY = /^\d{4,10}$/;
 
-function trimSentence(value: string): string {
-  let e = value.length;
-  while (e > 0 && ".!?)#*".includes(value[e - 1]!)) e--;
-  return value.slice(0, e);
-}
+// what ends the sentence after a code, and a keypad's `#` or `*`
+const CODE_END = ".!?)#*";
 
 /** The name made of the word or two before `at` and `word`, when it is a strong credential's. */
 function strongName(text: string, at: number, word: string): boolean {
@@ -44,7 +43,7 @@ function pushValues(text: string, from: number, word: string, bare: boolean, out
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);
     if (m === null) return;
-    const value = trimSentence(m[2]!);
+    const value = withoutTrailing(m[2]!, CODE_END);
     const ok = answer
       ? value.length >= 3 && !isReference(value) && !/^(?:required|optional|none|n\/a|unknown)$/i.test(value)
       : bare

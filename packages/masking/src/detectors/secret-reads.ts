@@ -1,8 +1,9 @@
 // Commands that print a secret, and what they print: the line after `$ vault kv get -field=password
 // secret/db` in a terminal transcript an agent quotes, or a tool call's `output` beside its `command`
-// (see walk.ts). A command without a prompt on a string's first line is not read: checking every
-// string's first line cost 3 % of the whole scan, and a prompt-less script's next line is a command. The secret stores' reads print nothing else; a variable or an output is read only
-// when its name is a credential's (`echo $DB_PASSWORD`, `terraform output -raw db_password`).
+// (see walk.ts). The secret stores' reads print nothing else; a variable or an output is read only
+// when its name is a credential's (`echo $DB_PASSWORD`, `terraform output -raw db_password`). A
+// command without a prompt on a string's first line is not read: checking every string's first line
+// cost 3 % of the whole scan, and a prompt-less script's next line is a command.
 import { classifyKey, type KeyClass } from "../key-names";
 import { isReference } from "./command-tokens";
 import type { Match } from "./types";
